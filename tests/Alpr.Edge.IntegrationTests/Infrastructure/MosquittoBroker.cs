@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Alpr.Edge.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real Mosquitto broker on a free loopback port, started for a test and stopped with it.
+/// It can be stopped and started again on the same port to simulate an outage.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    private const string Executable = "/usr/sbin/mosquitto";
+    private readonly string _directory;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private MosquittoBroker(int port, string directory)
+    {
+        Port = port;
+        _directory = directory;
+    }
+
+    public int Port { get; }
+
+    public Uri Url => new($"mqtt://127.0.0.1:{Port}");
+
+    /// <summary>What the broker printed, for failure messages.</summary>
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    public static async Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new InvalidOperationException($"{Executable} is missing: run scripts/setup (it installs Debian's mosquitto).");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("alpr-mosquitto-").FullName;
+        var broker = new MosquittoBroker(FreePort.Next(), directory);
+        await broker.StartAgainAsync(cancellationToken);
+        return broker;
+    }
+
+    /// <summary>Starts the broker (again) on the same port.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException("the broker is already running");
+        }
+
+        var config = Path.Combine(_directory, "mosquitto.conf");
+        await File.WriteAllTextAsync(config, $"""
+            listener {Port} 127.0.0.1
+            allow_anonymous true
+            persistence false
+            max_queued_messages 100000
+            max_inflight_messages 100
+            log_dest stderr
+            log_type error
+            log_type warning
+            log_type notice
+            user root
+            """, cancellationToken);
+
+        var start = new ProcessStartInfo(Executable, ["-c", config])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto exited with {process.ExitCode}: {Output}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", Port, deadline.Token);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+    }
+
+    /// <summary>Stops the broker, as a network outage would look to clients.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
