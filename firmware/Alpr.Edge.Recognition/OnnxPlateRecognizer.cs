@@ -1,24 +1,161 @@
+using System.Diagnostics;
+using Alpr.Edge.Recognition.Cropping;
+using Alpr.Edge.Recognition.Detection;
+using Alpr.Edge.Recognition.Models;
+using Alpr.Edge.Recognition.PostProcessing;
+using Alpr.Edge.Recognition.Reading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Alpr.Edge.Recognition;
 
-/// <summary>Plate recogniser running ONNX models described by the model manifest. (Being written.)</summary>
+/// <summary>
+/// Plate recogniser running the ONNX models of a verified manifest on the CPU: DB text detection, upright crops stretched
+/// horizontally, CTC reading restricted to A-Z0-9, then the choice of plate numbers among the text lines.
+/// </summary>
 public sealed class OnnxPlateRecognizer : IPlateRecognizer
 {
-    /// <summary>Loads the models named by the manifest in <see cref="RecognitionOptions.ModelDirectory"/>.</summary>
+    /// <summary>Key of <see cref="FrameRecognition.StageMilliseconds"/> for text detection.</summary>
+    public const string DetectStage = "detect";
+
+    /// <summary>Key of <see cref="FrameRecognition.StageMilliseconds"/> for cropping the text lines.</summary>
+    public const string CropStage = "crop";
+
+    /// <summary>Key of <see cref="FrameRecognition.StageMilliseconds"/> for reading the text lines.</summary>
+    public const string RecognizeStage = "recognize";
+
+    /// <summary>Key of <see cref="FrameRecognition.StageMilliseconds"/> for choosing plates among the lines.</summary>
+    public const string PostStage = "post";
+
+    private const float MinLinePixels = 6;
+    private const float MinLineAspect = 1.0f;
+    private const float MaxLineAspect = 25f;
+
+    private readonly RecognitionOptions options;
+    private readonly ILogger<OnnxPlateRecognizer> logger;
+    private readonly DbTextDetector detector;
+    private readonly CtcTextReader reader;
+
+    /// <summary>
+    /// Loads the models named by the manifest in <see cref="RecognitionOptions.ModelDirectory"/>; throws
+    /// <see cref="ModelManifestException"/> when a file is missing or its checksum or shape does not match the manifest.
+    /// </summary>
     public OnnxPlateRecognizer(IOptions<RecognitionOptions> options, ILogger<OnnxPlateRecognizer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
+        this.options = options.Value;
+        this.logger = logger;
+        var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory());
+        detector = new DbTextDetector(models, this.options.IntraOpThreads);
+        try
+        {
+            reader = new CtcTextReader(models, this.options.IntraOpThreads);
+        }
+        catch
+        {
+            detector.Dispose();
+            throw;
+        }
+
+        RecognitionLog.ModelsLoaded(logger, models.Directory, models.Detector.Name, models.Recognizer.Name, this.options.IntraOpThreads);
     }
 
     /// <inheritdoc />
-    public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken) => throw new NotSupportedException("recogniser not wired yet");
+    public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var stages = new Dictionary<string, double>();
+        var started = Stopwatch.GetTimestamp();
+        using var owned = EnsureReadable(image);
+        var source = owned ?? image;
+
+        var boxes = detector.Detect(source, cancellationToken)
+            .Where(b => b.Corners.Height >= MinLinePixels && b.Corners.Width / b.Corners.Height is >= MinLineAspect and <= MaxLineAspect)
+            .OrderByDescending(b => b.Score)
+            .Take(options.MaxTextLines)
+            .ToList();
+        var mark = Lap(stages, DetectStage, started);
+
+        var crops = new List<SKBitmap>(boxes.Count);
+        try
+        {
+            using (var pixmap = source.PeekPixels())
+            using (var frame = SKImage.FromPixels(pixmap))
+            {
+                foreach (var box in boxes)
+                {
+                    crops.Add(TextLineCropper.Crop(frame, box.Corners, reader.InputHeight, reader.HorizontalStretch, reader.MaxWidth));
+                }
+            }
+
+            mark = Lap(stages, CropStage, mark);
+            var readings = reader.Read(crops, cancellationToken);
+            mark = Lap(stages, RecognizeStage, mark);
+
+            var lines = boxes.Zip(readings, (box, reading) => new TextLine(box, reading)).ToList();
+            var plates = PlateCandidateSelector.Select(lines, image.Width, image.Height, options.MinPlateScore);
+            Lap(stages, PostStage, mark);
+            var totalMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            RecognitionLog.FrameRecognized(logger, image.Width, image.Height, boxes.Count, readings.Count, plates.Count, totalMilliseconds);
+            return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
+        }
+        finally
+        {
+            crops.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="plateCrop"/> as one line of plate characters, without detection (for measuring the reader on
+    /// tight plate crops). The plate is reported whatever its content, with the whole image as its box.
+    /// </summary>
+    public FrameRecognition RecognizeCrop(SKBitmap plateCrop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plateCrop);
+        var stages = new Dictionary<string, double>();
+        var started = Stopwatch.GetTimestamp();
+        using var owned = EnsureReadable(plateCrop);
+        var source = owned ?? plateCrop;
+        var whole = Quad.FromRect(SKRect.Create(source.Width, source.Height));
+        SKBitmap crop;
+        using (var pixmap = source.PeekPixels())
+        using (var frame = SKImage.FromPixels(pixmap))
+        {
+            crop = TextLineCropper.Crop(frame, whole, reader.InputHeight, reader.HorizontalStretch, reader.MaxWidth);
+        }
+
+        using (crop)
+        {
+            var mark = Lap(stages, CropStage, started);
+            var reading = reader.Read([crop], cancellationToken)[0];
+            mark = Lap(stages, RecognizeStage, mark);
+            var plates = reading.Text.Length == 0
+                ? []
+                : new[] { PlateCandidateSelector.ToPlate(reading, reading.Confidence, new PlateRegion(0, 0, source.Width, source.Height)) };
+            Lap(stages, PostStage, mark);
+            return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        detector.Dispose();
+        reader.Dispose();
+    }
+
+    /// <summary>A copy in RGBA when the image's pixel format is not 8-bit RGBA/BGRA; null when it can be read as it is.</summary>
+    private static SKBitmap? EnsureReadable(SKBitmap image) =>
+        image.ColorType is SKColorType.Rgba8888 or SKColorType.Bgra8888
+            ? null
+            : image.Copy(SKColorType.Rgba8888) ?? throw new ArgumentException($"cannot convert a {image.ColorType} image to RGBA", nameof(image));
+
+    private static long Lap(Dictionary<string, double> stages, string stage, long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        stages[stage] = Stopwatch.GetElapsedTime(since, now).TotalMilliseconds;
+        return now;
     }
 }

@@ -1,9 +1,196 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Alpr.Edge.Recognition;
+using Alpr.Edge.Recognition.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
 
 namespace Alpr.Edge.Firmware.Cli;
 
-/// <summary><c>alpr-edge recognize [--json] PATH...</c> (being written).</summary>
+/// <summary>
+/// <c>alpr-edge recognize [--json] [--crop] [--models DIR] PATH...</c>: finds and reads plates in image files or folders
+/// (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with <c>--json</c>, a table otherwise.
+/// </summary>
 internal static class RecognizeCommand
 {
-    public static Command Create() => new("recognize", "Find and read plates in image files or folders.");
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png"];
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Image files or folders of images (jpg, png).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "One JSON object per image and line: file, plates (best first), ms." };
+        var crop = new Option<bool>("--crop") { Description = "Each image is a tight plate crop: read it as one line, without detection." };
+        var models = new Option<string?>("--models") { Description = "Model folder with a manifest.json (default: the models folder beside the program)." };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
+        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, threads };
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
+            parseResult.GetValue(paths) ?? [],
+            parseResult.GetValue(json),
+            parseResult.GetValue(crop),
+            parseResult.GetValue(models),
+            parseResult.GetValue(threads),
+            cancellationToken)));
+        return command;
+    }
+
+    private static int Run(string[] paths, bool json, bool crop, string? modelDirectory, int threads, CancellationToken cancellationToken)
+    {
+        List<string> files;
+        try
+        {
+            files = ExpandPaths(paths);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"recognize: {ex.Message}");
+            return 2;
+        }
+
+        var options = new RecognitionOptions { IntraOpThreads = threads };
+        if (modelDirectory is not null)
+        {
+            options.ModelDirectory = Path.GetFullPath(modelDirectory);
+        }
+
+        var validation = new RecognitionOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            Console.Error.WriteLine($"recognize: {validation.FailureMessage}");
+            return 2;
+        }
+
+        using var loggerFactory = LoggerFactory.Create(b => b
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        OnnxPlateRecognizer recognizer;
+        try
+        {
+            recognizer = new OnnxPlateRecognizer(Options.Create(options), loggerFactory.CreateLogger<OnnxPlateRecognizer>());
+        }
+        catch (ModelManifestException ex)
+        {
+            Console.Error.WriteLine($"recognize: {ex.Message}");
+            return 3;
+        }
+
+        using (recognizer)
+        {
+            var failures = 0;
+            if (!json)
+            {
+                Console.WriteLine($"{"file",-40} {"plate",-10} {"conf",5} {"box",-22} {"ms",7}  alternatives");
+            }
+
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var started = Stopwatch.GetTimestamp();
+                using var image = SKBitmap.Decode(file);
+                if (image is null)
+                {
+                    Console.Error.WriteLine($"recognize: cannot decode {file}");
+                    failures++;
+                    continue;
+                }
+
+                var result = crop ? recognizer.RecognizeCrop(image, cancellationToken) : recognizer.Recognize(image, cancellationToken);
+                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Console.WriteLine(json ? ToJsonLine(file, result, milliseconds) : ToTableRow(file, result, milliseconds));
+            }
+
+            return failures == 0 ? 0 : 1;
+        }
+    }
+
+    private static List<string> ExpandPaths(string[] paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new ArgumentException($"no such file or folder: {path}");
+            }
+        }
+
+        return files;
+    }
+
+    private static string ToJsonLine(string file, FrameRecognition result, double milliseconds)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", file);
+            writer.WriteStartArray("plates");
+            foreach (var plate in result.Plates)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text", plate.Text);
+                writer.WriteNumber("confidence", Math.Round(plate.Confidence, 4));
+                writer.WriteStartArray("box");
+                writer.WriteNumberValue(plate.Box.X);
+                writer.WriteNumberValue(plate.Box.Y);
+                writer.WriteNumberValue(plate.Box.Width);
+                writer.WriteNumberValue(plate.Box.Height);
+                writer.WriteEndArray();
+                writer.WriteStartArray("alternatives");
+                foreach (var (text, score) in plate.Alternatives)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("text", text);
+                    writer.WriteNumber("score", Math.Round(score, 4));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("ms", Math.Round(milliseconds, 1));
+            writer.WriteStartObject("stages");
+            foreach (var (stage, stageMilliseconds) in result.StageMilliseconds)
+            {
+                writer.WriteNumber(stage, Math.Round(stageMilliseconds, 1));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string ToTableRow(string file, FrameRecognition result, double milliseconds)
+    {
+        var name = Path.GetFileName(file);
+        if (result.Plates.Count == 0)
+        {
+            return $"{name,-40} {"-",-10} {string.Empty,5} {string.Empty,-22} {milliseconds,7:F1}";
+        }
+
+        var rows = result.Plates.Select(p =>
+        {
+            var box = $"{p.Box.X},{p.Box.Y},{p.Box.Width},{p.Box.Height}";
+            var alternatives = string.Join(" ", p.Alternatives.Select(a => $"{a.Text}:{a.Score:F2}"));
+            return $"{name,-40} {p.Text,-10} {p.Confidence,5:F2} {box,-22} {milliseconds,7:F1}  {alternatives}";
+        });
+        return string.Join(Environment.NewLine, rows);
+    }
 }

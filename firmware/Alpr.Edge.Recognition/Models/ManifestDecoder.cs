@@ -1,0 +1,53 @@
+namespace Alpr.Edge.Recognition.Models;
+
+/// <summary>How a model's output is decoded. <see cref="Type"/> says which of the other settings apply.</summary>
+public sealed record ManifestDecoder
+{
+    /// <summary>Decoder type for detectors.</summary>
+    public const string DifferentiableBinarization = "db";
+
+    /// <summary>Decoder type for recognisers.</summary>
+    public const string Ctc = "ctc";
+
+    /// <summary><see cref="DifferentiableBinarization"/> or <see cref="Ctc"/>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>DB: the longer image side is scaled to at most this many pixels.</summary>
+    public int MaxSide { get; init; } = 960;
+
+    /// <summary>DB: both input sides are rounded to a multiple of this.</summary>
+    public int SizeMultiple { get; init; } = 32;
+
+    /// <summary>DB: probability above which a pixel is text.</summary>
+    public float Threshold { get; init; } = 0.3f;
+
+    /// <summary>DB: minimum mean probability inside a box.</summary>
+    public float BoxThreshold { get; init; } = 0.6f;
+
+    /// <summary>DB: how far a box is grown (area * ratio / perimeter).</summary>
+    public float UnclipRatio { get; init; } = 1.5f;
+
+    /// <summary>DB: boxes with a shorter side (map pixels) are dropped.</summary>
+    public float MinSide { get; init; } = 3;
+
+    /// <summary>CTC: index of the blank class.</summary>
+    public int BlankIndex { get; init; }
+
+    /// <summary>CTC: the dictionary, one symbol per line, class i+1 for line i.</summary>
+    public ManifestFileReference? Dictionary { get; init; }
+
+    /// <summary>CTC: the model has one more class, a space, after the dictionary.</summary>
+    public bool AppendSpace { get; init; }
+
+    /// <summary>CTC: the only symbols a plate may hold; other classes are masked.</summary>
+    public string Alphabet { get; init; } = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    /// <summary>CTC: lower-case letters count towards their upper-case symbol.</summary>
+    public bool FoldLowerCase { get; init; } = true;
+
+    /// <summary>CTC: input width limit; narrower crops are padded.</summary>
+    public int MaxWidth { get; init; } = 320;
+
+    /// <summary>CTC: crops are stretched this much horizontally before resizing, so repeated characters get enough time steps.</summary>
+    public float HorizontalStretch { get; init; } = 1;
+}

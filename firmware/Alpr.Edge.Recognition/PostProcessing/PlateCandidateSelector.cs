@@ -1,0 +1,66 @@
+using Alpr.Edge.Recognition.Reading;
+
+namespace Alpr.Edge.Recognition.PostProcessing;
+
+/// <summary>
+/// Chooses the text lines that are plate numbers: plate-like content (<see cref="PlateTextRules"/>), a line shape that
+/// fits a row of characters, and the reader's confidence. Score = confidence x content x shape.
+/// </summary>
+public static class PlateCandidateSelector
+{
+    /// <summary>Alternatives kept per plate.</summary>
+    public const int MaxAlternatives = 5;
+
+    /// <summary>Plates among <paramref name="lines"/>, best first, with score at least <paramref name="minScore"/>.</summary>
+    public static IReadOnlyList<PlateReading> Select(IReadOnlyList<TextLine> lines, int imageWidth, int imageHeight, double minScore)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var plates = new List<PlateReading>();
+        foreach (var line in lines)
+        {
+            var reading = line.Reading;
+            var score = reading.Confidence * PlateTextRules.ContentScore(reading.Text) * ShapeScore(line);
+            if (score < minScore || score <= 0)
+            {
+                continue;
+            }
+
+            plates.Add(ToPlate(reading, score, PlateExtent.Estimate(line.Box.Corners, imageWidth, imageHeight)));
+        }
+
+        return plates.OrderByDescending(p => p.Confidence).ToList();
+    }
+
+    /// <summary>A plate reading of <paramref name="reading"/> with the given overall score and box.</summary>
+    public static PlateReading ToPlate(CtcDecoding reading, double score, PlateRegion box)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return new PlateReading
+        {
+            Text = reading.Text,
+            Confidence = Math.Clamp(score, 0, 1),
+            CharacterConfidences = [.. reading.Confidences.Select(c => (double)c)],
+            Box = box,
+            Alternatives = AlternativeReadings.Of(reading, MaxAlternatives)
+                .Select(a => (a.Text, Math.Clamp(score * a.Score / Math.Max(reading.Confidence, 1e-6), 0, 1)))
+                .ToList(),
+        };
+    }
+
+    /// <summary>
+    /// 1 when the line is as long as a row of its characters should be (each character roughly half as wide as tall,
+    /// stretched by the box's growth), falling off for lines far too long or short for their text.
+    /// </summary>
+    private static double ShapeScore(TextLine line)
+    {
+        var height = Math.Max(line.Box.Corners.Height, 1f);
+        var aspect = line.Box.Corners.Width / height;
+        var perCharacter = (double)aspect / Math.Max(line.Reading.Text.Length, 1);
+        return perCharacter switch
+        {
+            < 0.2 or > 2.0 => 0.3,
+            < 0.3 or > 1.2 => 0.7,
+            _ => 1.0,
+        };
+    }
+}

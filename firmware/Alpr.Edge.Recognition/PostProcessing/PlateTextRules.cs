@@ -1,0 +1,56 @@
+namespace Alpr.Edge.Recognition.PostProcessing;
+
+/// <summary>
+/// What the characters of a US-style plate look like: 4 to 8 symbols, usually letters and digits mixed. Words printed on
+/// plates and around them (state names, "COUNTY", "DEALER"...) are not plate numbers.
+/// </summary>
+public static class PlateTextRules
+{
+    /// <summary>Fewest characters a plate number has.</summary>
+    public const int MinLength = 4;
+
+    /// <summary>Most characters a plate number has.</summary>
+    public const int MaxLength = 8;
+
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
+        "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE",
+        "MARYLAND", "MASSACHUSETTS", "MICHIGAN", "MINNESOTA", "MISSISSIPPI", "MISSOURI", "MONTANA", "NEBRASKA",
+        "NEVADA", "NEWHAMPSHIRE", "NEWJERSEY", "NEWMEXICO", "NEWYORK", "NORTHCAROLINA", "NORTHDAKOTA", "OHIO",
+        "OKLAHOMA", "OREGON", "PENNSYLVANIA", "RHODEISLAND", "SOUTHCAROLINA", "SOUTHDAKOTA", "TENNESSEE", "TEXAS",
+        "UTAH", "VERMONT", "VIRGINIA", "WASHINGTON", "WESTVIRGINIA", "WISCONSIN", "WYOMING", "COLUMBIA",
+        "DISTRICT", "JERSEY", "CAROLINA", "DAKOTA", "HAMPSHIRE", "MEXICO", "YORK", "ISLAND", "STATE", "COUNTY",
+        "DEALER", "AMERICA", "AMERICAN", "USA", "TRUCK", "TRAILER", "EXEMPT", "OFFICIAL", "GOVERNMENT", "APPORTIONED",
+        "COMMERCIAL", "PASSENGER", "VEHICLE", "MOTORCYCLE", "TEMPORARY", "TEMP", "SUNSHINE", "EMPIRE", "GARDEN",
+        "LINCOLN", "LAND", "GRAND", "CANYON", "TEXAS", "VISIT", "FIRST", "NATION", "FREEDOM", "LIVE", "FREE", "DIE",
+        "WWW", "COM", "ORG", "GOV", "EXPIRES", "EXP", "REGISTERED", "PLATE", "LICENSE", "FORD", "TOYOTA", "HONDA",
+        "NISSAN", "CHEVROLET", "CHEVY", "DODGE", "JEEP", "SUBARU", "HYUNDAI", "LEXUS", "ACURA", "MAZDA", "AUDI",
+        "VOLKSWAGEN", "MERCEDES", "TESLA", "BUICK", "CADILLAC", "CHRYSLER", "INFINITI", "KIA", "VOLVO", "PORSCHE",
+    };
+
+    /// <summary>True when <paramref name="text"/> is a word known to appear on or near plates but never as the number.</summary>
+    public static bool IsKnownWord(string text) => Words.Contains(text);
+
+    /// <summary>
+    /// How much the content looks like a plate number, 0..1: 0 for the wrong length or a known word,
+    /// 1 for letters and digits mixed, less for digits only, least for letters only.
+    /// </summary>
+    public static double ContentScore(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length is < MinLength or > MaxLength || IsKnownWord(text))
+        {
+            return 0;
+        }
+
+        var digits = text.Count(char.IsAsciiDigit);
+        var letters = text.Length - digits;
+        return (digits, letters) switch
+        {
+            (> 0, > 0) => 1.0,
+            (> 0, 0) => 0.8,
+            _ => 0.5,
+        };
+    }
+}
