@@ -1,1 +1,3 @@
-return 0;
+using Alpr.Edge.Bridge.Cli;
+
+return await BridgeCli.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Alpr.Edge.Bridge.Cli;
+
+/// <summary>
+/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>--help</c>.
+/// Bad arguments or configuration print one line on standard error and exit with <see cref="ExitCodes.Usage"/>.
+/// </summary>
+public static class BridgeCli
+{
+    /// <summary>Parses and runs <paramref name="args"/>; records and help go to <paramref name="output"/>, errors and logs to <paramref name="error"/>.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand(
+            "alpr-bridge: receives licence-plate reads and hot-list hits from devices over MQTT, stores and acknowledges them, "
+            + "and serves a page and API on loopback.")
+        {
+            new RunCommand(output, error),
+        };
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction();
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
+        {
+            await error.WriteLineAsync($"alpr-bridge: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        // The host handles Ctrl+C and SIGTERM itself, so System.CommandLine must not (ProcessTerminationTimeout = null).
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
+}

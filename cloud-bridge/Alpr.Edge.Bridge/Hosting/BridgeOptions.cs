@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+
+namespace Alpr.Edge.Bridge.Hosting;
+
+/// <summary>
+/// Everything the bridge needs to run. Filled from defaults, then the <c>--config</c> JSON file,
+/// then command-line options; validated by <see cref="BridgeOptionsValidator"/> before anything starts.
+/// </summary>
+public sealed class BridgeOptions
+{
+    /// <summary>Default MQTT broker when neither <see cref="Broker"/> nor <see cref="EmbeddedBrokerPort"/> is set.</summary>
+    public const string DefaultBroker = "mqtt://127.0.0.1:1883";
+
+    /// <summary>Folder that holds <c>bridge.db</c>; created when missing.</summary>
+    public string DataDirectory { get; set; } = "./bridge-data";
+
+    /// <summary>Where the web page and API listen: one or more loopback http URLs separated by ';'. Port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>When set, the bridge runs its own MQTT broker on 127.0.0.1 at this port and ingests from it.</summary>
+    public int? EmbeddedBrokerPort { get; set; }
+
+    /// <summary>External broker as <c>mqtt://host:port</c>; exclusive with <see cref="EmbeddedBrokerPort"/>.</summary>
+    public string? Broker { get; set; }
+
+    /// <summary>Fixed MQTT client id: the broker keeps this session's queued QoS 1 messages while the bridge is away.</summary>
+    public string ClientId { get; set; } = "alpr-bridge";
+
+    /// <summary>How long the broker keeps the bridge's session (and queued messages) after it disconnects.</summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Deadline for connecting to the broker.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deadline for any other broker round trip (subscribe, publish an acknowledgement, disconnect).</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First wait before reconnecting after a failed attempt; doubles up to <see cref="ReconnectDelayMax"/>.</summary>
+    public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between reconnection attempts.</summary>
+    public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the supervising loop checks the connection when no disconnect was signalled.</summary>
+    public TimeSpan ConnectionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
+    public int MaxInFlight { get; set; } = 100;
+
+    /// <summary>The broker the ingest connects to: the embedded one, <see cref="Broker"/>, or <see cref="DefaultBroker"/>.</summary>
+    public Uri ResolveBrokerUri() =>
+        EmbeddedBrokerPort is { } port ? new Uri($"mqtt://127.0.0.1:{port}") : new Uri(Broker ?? DefaultBroker);
+
+    /// <summary>Path of the SQLite database.</summary>
+    [JsonIgnore]
+    public string DatabasePath => Path.Combine(DataDirectory, "bridge.db");
+
+    /// <summary>Copies every setting onto <paramref name="target"/> (used to feed the options pipeline).</summary>
+    public void CopyTo(BridgeOptions target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.DataDirectory = DataDirectory;
+        target.Urls = Urls;
+        target.EmbeddedBrokerPort = EmbeddedBrokerPort;
+        target.Broker = Broker;
+        target.ClientId = ClientId;
+        target.SessionExpiry = SessionExpiry;
+        target.ConnectTimeout = ConnectTimeout;
+        target.OperationTimeout = OperationTimeout;
+        target.ReconnectDelayMin = ReconnectDelayMin;
+        target.ReconnectDelayMax = ReconnectDelayMax;
+        target.ConnectionCheckInterval = ConnectionCheckInterval;
+        target.MaxInFlight = MaxInFlight;
+    }
+}

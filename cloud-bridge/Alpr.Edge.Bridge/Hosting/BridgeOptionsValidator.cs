@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Alpr.Edge.Bridge.Hosting;
+
+/// <summary>Checks <see cref="BridgeOptions"/>: each failure names the setting and the fix.</summary>
+public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, BridgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("dataDirectory: must not be empty");
+        }
+
+        ValidateUrls(options.Urls, failures);
+
+        if (options.EmbeddedBrokerPort is { } port and (< 1 or > 65535))
+        {
+            failures.Add($"embeddedBrokerPort: {port} is not a TCP port (1-65535)");
+        }
+
+        if (options.EmbeddedBrokerPort is not null && options.Broker is not null)
+        {
+            failures.Add("broker: set either an external broker or an embedded broker port, not both");
+        }
+
+        if (options.Broker is not null)
+        {
+            ValidateBroker(options.Broker, failures);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 64)
+        {
+            failures.Add("clientId: must be 1 to 64 characters");
+        }
+
+        Positive(options.SessionExpiry, "sessionExpiry", failures);
+        if (options.SessionExpiry.TotalSeconds > uint.MaxValue)
+        {
+            failures.Add("sessionExpiry: too long for MQTT (at most ~136 years)");
+        }
+
+        Positive(options.ConnectTimeout, "connectTimeout", failures);
+        Positive(options.OperationTimeout, "operationTimeout", failures);
+        Positive(options.ReconnectDelayMin, "reconnectDelayMin", failures);
+        Positive(options.ConnectionCheckInterval, "connectionCheckInterval", failures);
+        if (options.ReconnectDelayMax < options.ReconnectDelayMin)
+        {
+            failures.Add("reconnectDelayMax: must be at least reconnectDelayMin");
+        }
+
+        if (options.MaxInFlight is < 1 or > ushort.MaxValue)
+        {
+            failures.Add($"maxInFlight: {options.MaxInFlight} must be 1 to {ushort.MaxValue}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateUrls(string urls, List<string> failures)
+    {
+        var parts = (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            failures.Add("urls: at least one URL is required, e.g. http://127.0.0.1:5080");
+            return;
+        }
+
+        foreach (var part in parts)
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+            {
+                failures.Add($"urls: '{part}' is not an http URL such as http://127.0.0.1:5080");
+            }
+            else if (!IsLoopback(uri.Host))
+            {
+                failures.Add($"urls: '{part}' is not a loopback address; until access control lands the bridge listens on 127.0.0.1, [::1] or localhost only");
+            }
+        }
+    }
+
+    private static void ValidateBroker(string broker, List<string> failures)
+    {
+        if (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme != "mqtt" || uri.Port is < 1 or > 65535
+            || uri.AbsolutePath is not ("" or "/"))
+        {
+            failures.Add($"broker: '{broker}' is not of the form mqtt://host:port");
+        }
+    }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static void Positive(TimeSpan value, string key, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{key}: must be a positive duration such as \"00:00:10\"");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Alpr.Edge.Bridge.Broker;
+using Alpr.Edge.Bridge.Ingest;
+using Alpr.Edge.Bridge.Printing;
+using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alpr.Edge.Bridge.Hosting;
+
+/// <summary>Composition of the bridge, one method per area. Hosted services start in the order added.</summary>
+public static class BridgeServiceCollectionExtensions
+{
+    /// <summary>Options (validated at start-up), clock, metrics, and every area below.</summary>
+    public static IServiceCollection AddBridge(this IServiceCollection services, BridgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddOptions<BridgeOptions>().Configure(options.CopyTo).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        return services
+            .AddBridgeStorage()
+            .AddBridgeBroker(options)
+            .AddBridgeIngest()
+            .AddBridgeWeb();
+    }
+
+    /// <summary>The central store (SQLite) and its start-up initialisation.</summary>
+    public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<ICentralStore>(sp =>
+            new SqliteCentralStore(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.DatabasePath));
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>The embedded broker, when a port for it is configured.</summary>
+    public static IServiceCollection AddBridgeBroker(this IServiceCollection services, BridgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.EmbeddedBrokerPort is not null)
+        {
+            services.AddHostedService<EmbeddedBroker>();
+        }
+
+        return services;
+    }
+
+    /// <summary>The MQTT ingest, its state and metrics, and the record printer (standard output).</summary>
+    public static IServiceCollection AddBridgeIngest(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => new RecordPrinter(Console.Out));
+        services.AddSingleton<IngestState>();
+        services.AddSingleton<IngestMetrics>();
+        services.AddHostedService<MqttIngestService>();
+        return services;
+    }
+
+    /// <summary>JSON for the API.</summary>
+    public static IServiceCollection AddBridgeWeb(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BridgeJson.Default));
+        return services;
+    }
+}

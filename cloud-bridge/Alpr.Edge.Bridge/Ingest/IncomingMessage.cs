@@ -1,0 +1,9 @@
+using MQTTnet;
+
+namespace Alpr.Edge.Bridge.Ingest;
+
+/// <summary>A received message, already checked, waiting to be stored and then acknowledged to the broker.</summary>
+/// <param name="Topic">The topic it came on.</param>
+/// <param name="Parsed">The record or the reason it is refused.</param>
+/// <param name="Delivery">The MQTT delivery, acknowledged (PUBACK) only once the record is stored.</param>
+internal sealed record IncomingMessage(string Topic, IngestParseResult Parsed, MqttApplicationMessageReceivedEventArgs Delivery);

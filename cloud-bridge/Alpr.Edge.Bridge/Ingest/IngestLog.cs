@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace Alpr.Edge.Bridge.Ingest;
+
+/// <summary>Ingest log messages (event ids 1000-1099). Plate text is never logged here.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Connecting to MQTT broker {Broker} as {ClientId}")]
+    public static partial void Connecting(ILogger logger, Uri broker, string clientId);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Ingest connected to {Broker} (session present: {SessionPresent}) and subscribed to reads and hits")]
+    public static partial void Ready(ILogger logger, Uri broker, bool sessionPresent);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Could not connect to MQTT broker {Broker}: {Reason}; retrying in {Delay}")]
+    public static partial void ConnectFailed(ILogger logger, Uri broker, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Disconnected from MQTT broker: {Reason} {Detail}")]
+    public static partial void Disconnected(ILogger logger, string reason, string? detail);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Dropped message on {Topic}: {Reason}")]
+    public static partial void Dropped(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Stored {Kind} {Id} from {DeviceId}")]
+    public static partial void Stored(ILogger logger, string kind, Guid id, string deviceId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Ignored re-sent {Kind} {Id} from {DeviceId}: already stored")]
+    public static partial void Duplicate(ILogger logger, string kind, Guid id, string deviceId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Could not store {Kind} {Id} from {DeviceId}; it stays unacknowledged and the broker will deliver it again")]
+    public static partial void StoreFailed(ILogger logger, Exception exception, string kind, Guid id, string deviceId);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "Acknowledged {Count} records to {DeviceId}")]
+    public static partial void Acknowledged(ILogger logger, int count, string deviceId);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Could not publish the acknowledgement of {Count} records to {DeviceId}: {Reason}; they will be acknowledged when re-sent")]
+    public static partial void AckFailed(ILogger logger, int count, string deviceId, string reason);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Could not acknowledge delivery on {Topic} to the broker: {Reason}")]
+    public static partial void DeliveryAckFailed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Reconnecting so the broker delivers the unstored messages again")]
+    public static partial void ReconnectingAfterStoreFailure(ILogger logger);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Ingest stopped")]
+    public static partial void Stopped(ILogger logger);
+}

@@ -1,0 +1,372 @@
+using System.Threading.Channels;
+using Alpr.Edge.Bridge.Hosting;
+using Alpr.Edge.Bridge.Printing;
+using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Contracts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace Alpr.Edge.Bridge.Ingest;
+
+/// <summary>
+/// Receives reads and hits from devices over MQTT 5 (persistent session, QoS 1), stores them,
+/// publishes a <see cref="ReadAcknowledgement"/> to each device, and only then acknowledges the
+/// delivery to the broker, so nothing is lost if the bridge stops half way.
+/// A supervising loop owns the connection: it reconnects with back-off; the Disconnected event only signals it.
+/// </summary>
+public sealed class MqttIngestService : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private readonly BridgeOptions _options;
+    private readonly ICentralStore _store;
+    private readonly RecordPrinter _printer;
+    private readonly IngestState _state;
+    private readonly IngestMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttIngestService> _logger;
+    private readonly MqttClientFactory _factory = new();
+    // Unbounded on purpose: the broker sends at most MaxInFlight unacknowledged messages (receive maximum),
+    // and blocking the MQTT receive loop would stall the acknowledgements we publish.
+    private readonly Channel<IncomingMessage> _incoming =
+        Channel.CreateUnbounded<IncomingMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private TaskCompletionSource _disconnected = NewSignal();
+
+    /// <summary>Creates the service; it connects when the host starts.</summary>
+    public MqttIngestService(
+        IOptions<BridgeOptions> options,
+        ICentralStore store,
+        RecordPrinter printer,
+        IngestState state,
+        IngestMetrics metrics,
+        TimeProvider time,
+        ILogger<MqttIngestService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _store = store;
+        _printer = printer;
+        _state = state;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = _factory.CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        client.DisconnectedAsync += OnDisconnectedAsync;
+        var processing = ProcessAsync(client, stoppingToken);
+        try
+        {
+            await SuperviseAsync(client, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            _state.MarkNotReady();
+            _incoming.Writer.TryComplete();
+            await processing;
+            await DisconnectAsync(client);
+            IngestLog.Stopped(_logger);
+        }
+    }
+
+    private async Task SuperviseAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var broker = _options.ResolveBrokerUri();
+        var backoff = new ExponentialBackoff(_options.ReconnectDelayMin, _options.ReconnectDelayMax);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                _state.MarkNotReady();
+                try
+                {
+                    await ConnectAndSubscribeAsync(client, broker, cancellationToken);
+                    backoff.Reset();
+                    _state.MarkReady();
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var delay = backoff.Next();
+                    IngestLog.ConnectFailed(_logger, broker, ex.Message, delay);
+                    await Task.Delay(delay, _time, cancellationToken);
+                    continue;
+                }
+            }
+
+            try
+            {
+                await Volatile.Read(ref _disconnected).Task.WaitAsync(_options.ConnectionCheckInterval, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Periodic check of IsConnected.
+            }
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(IMqttClient client, Uri broker, CancellationToken cancellationToken)
+    {
+        IngestLog.Connecting(_logger, broker, _options.ClientId);
+        Volatile.Write(ref _disconnected, NewSignal());
+        var connectOptions = _factory.CreateClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithClientId(_options.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
+            .WithReceiveMaximum((ushort)_options.MaxInFlight)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(_options.OperationTimeout)
+            .Build();
+
+        MqttClientConnectResult connected;
+        using (var deadline = Deadline(_options.ConnectTimeout, cancellationToken))
+        {
+            connected = await client.ConnectAsync(connectOptions, deadline.Token);
+        }
+
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
+        }
+
+        var subscribe = _factory.CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllReads).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllHits).WithAtLeastOnceQoS())
+            .Build();
+        using (var deadline = Deadline(_options.OperationTimeout, cancellationToken))
+        {
+            var subscribed = await client.SubscribeAsync(subscribe, deadline.Token);
+            var refused = subscribed.Items.FirstOrDefault(i => (int)i.ResultCode >= 0x80);
+            if (refused is not null)
+            {
+                throw new InvalidOperationException($"broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
+            }
+        }
+
+        IngestLog.Ready(_logger, broker, connected.IsSessionPresent);
+    }
+
+    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
+        var parsed = IngestParser.Parse(message.Topic, message.Payload);
+        e.AutoAcknowledge = false;
+        // When stopping, the write fails and the message stays unacknowledged: the broker keeps it for next time.
+        _incoming.Writer.TryWrite(new IncomingMessage(message.Topic, parsed, e));
+        return Task.CompletedTask;
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    {
+        if (e.ClientWasConnected)
+        {
+            _state.MarkNotReady();
+            IngestLog.Disconnected(_logger, e.Reason.ToString(), e.Exception?.Message ?? e.ReasonString);
+        }
+
+        Volatile.Read(ref _disconnected).TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    private async Task ProcessAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var batch = new List<IncomingMessage>(MaxBatch);
+        try
+        {
+            while (await _incoming.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (batch.Count < MaxBatch && _incoming.Reader.TryRead(out var message))
+                {
+                    batch.Add(message);
+                }
+
+                await ProcessBatchAsync(client, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Unprocessed messages stay unacknowledged; the broker delivers them again next time.
+        }
+    }
+
+    private async Task ProcessBatchAsync(IMqttClient client, List<IncomingMessage> batch, CancellationToken cancellationToken)
+    {
+        var storedByDevice = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+        var stored = new HashSet<IncomingMessage>();
+        var storageFailed = false;
+        foreach (var message in batch)
+        {
+            _metrics.OnReceived();
+            if (message.Parsed.Record is not { } record)
+            {
+                IngestLog.Dropped(_logger, message.Topic, message.Parsed.Rejection ?? "unknown");
+                _metrics.OnDropped();
+                continue;
+            }
+
+            if (storageFailed || !await TryStoreAsync(record, cancellationToken))
+            {
+                storageFailed = true;
+                continue;
+            }
+
+            if (!storedByDevice.TryGetValue(record.DeviceId, out var ids))
+            {
+                storedByDevice[record.DeviceId] = ids = [];
+            }
+
+            if (!ids.Contains(record.Id))
+            {
+                ids.Add(record.Id);
+            }
+
+            stored.Add(message);
+        }
+
+        var acknowledgedDevices = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (deviceId, ids) in storedByDevice)
+        {
+            if (await TryPublishAcknowledgementAsync(client, deviceId, ids, cancellationToken))
+            {
+                acknowledgedDevices.Add(deviceId);
+            }
+        }
+
+        // PUBACK in the order received: dropped messages (never useful again) and stored ones whose device got its ack.
+        foreach (var message in batch)
+        {
+            var done = message.Parsed.Record is not { } record
+                || (stored.Contains(message) && acknowledgedDevices.Contains(record.DeviceId));
+            if (done)
+            {
+                await AcknowledgeDeliveryAsync(message, cancellationToken);
+            }
+        }
+
+        if (storageFailed)
+        {
+            IngestLog.ReconnectingAfterStoreFailure(_logger);
+            await DisconnectAsync(client);
+        }
+    }
+
+    private async Task<bool> TryStoreAsync(IngestRecord record, CancellationToken cancellationToken)
+    {
+        var kind = record.Read is not null ? "read" : "hit";
+        try
+        {
+            var receivedAt = _time.GetUtcNow();
+            var added = record.Read is { } read
+                ? await _store.AddReadAsync(read, receivedAt, cancellationToken)
+                : await _store.AddHitAsync(record.Hit!, receivedAt, cancellationToken);
+            if (added)
+            {
+                _metrics.OnStored(kind);
+                IngestLog.Stored(_logger, kind, record.Id, record.DeviceId);
+                if (record.Read is { } newRead)
+                {
+                    _printer.Print(newRead);
+                }
+                else
+                {
+                    _printer.Print(record.Hit! with { Verification = HitVerification.Unverified });
+                }
+            }
+            else
+            {
+                _metrics.OnDuplicate(kind);
+                IngestLog.Duplicate(_logger, kind, record.Id, record.DeviceId);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IngestLog.StoreFailed(_logger, ex, kind, record.Id, record.DeviceId);
+            return false;
+        }
+    }
+
+    private async Task<bool> TryPublishAcknowledgementAsync(
+        IMqttClient client, string deviceId, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var acknowledgement = new ReadAcknowledgement { Ids = ids, StoredAt = _time.GetUtcNow() };
+        var message = _factory.CreateApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Ack(deviceId))
+            .WithPayload(WireFormat.Serialize(acknowledgement, ContractsJson.Default.ReadAcknowledgement))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        try
+        {
+            using var deadline = Deadline(_options.OperationTimeout, cancellationToken);
+            var result = await client.PublishAsync(message, deadline.Token);
+            // "No matching subscribers" still means the broker took it; the device gets an ack again when it re-sends.
+            if ((int)result.ReasonCode >= 0x80)
+            {
+                IngestLog.AckFailed(_logger, ids.Count, deviceId, $"{result.ReasonCode} {result.ReasonString}");
+                return false;
+            }
+
+            IngestLog.Acknowledged(_logger, ids.Count, deviceId);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            IngestLog.AckFailed(_logger, ids.Count, deviceId, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task AcknowledgeDeliveryAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var deadline = Deadline(_options.OperationTimeout, cancellationToken);
+            await message.Delivery.AcknowledgeAsync(deadline.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            IngestLog.DeliveryAckFailed(_logger, message.Topic, ex.Message);
+        }
+    }
+
+    private async Task DisconnectAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            var disconnect = _factory.CreateClientDisconnectOptionsBuilder()
+                .WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection)
+                .Build();
+            using var deadline = Deadline(_options.OperationTimeout, CancellationToken.None);
+            await client.DisconnectAsync(disconnect, deadline.Token);
+        }
+        catch (Exception ex)
+        {
+            IngestLog.Disconnected(_logger, "disconnect failed", ex.Message);
+        }
+    }
+
+    private Deadline Deadline(TimeSpan timeout, CancellationToken cancellationToken) => new(timeout, _time, cancellationToken);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

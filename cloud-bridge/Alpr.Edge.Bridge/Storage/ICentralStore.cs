@@ -1,0 +1,47 @@
+using Alpr.Edge.Contracts;
+
+namespace Alpr.Edge.Bridge.Storage;
+
+/// <summary>
+/// The bridge's central store of reads, hits and the access audit trail.
+/// SQLite today (<see cref="SqliteCentralStore"/>); PostgreSQL later behind the same seam.
+/// Adds are idempotent: a record whose id is already stored is ignored.
+/// </summary>
+public interface ICentralStore
+{
+    /// <summary>Creates the database and its tables when missing.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a read; false when a read with the same id was already stored.</summary>
+    Task<bool> AddReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a hit as <see cref="HitVerification.Unverified"/> whatever the device sent;
+    /// false when a hit with the same id was already stored.
+    /// </summary>
+    Task<bool> AddHitAsync(HotlistHitMessage hit, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>The most recently captured reads, newest first.</summary>
+    Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Reads of one plate, newest first.</summary>
+    Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One read by id, or null.</summary>
+    Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The most recently captured hits, newest first.</summary>
+    Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>One hit by id, or null.</summary>
+    Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>How many reads and hits are stored.</summary>
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Appends one row to the access audit trail.</summary>
+    Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The latest access audit rows, newest first.</summary>
+    Task<IReadOnlyList<AccessAuditEntry>> GetRecentAccessAuditAsync(int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,56 @@
+namespace Alpr.Edge.Bridge.Storage;
+
+/// <summary>The SQLite schema (version 1). Times are UTC ISO-8601 text, so they sort as text.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS reads (
+            id               TEXT PRIMARY KEY NOT NULL,
+            device_id        TEXT NOT NULL,
+            camera           TEXT NOT NULL,
+            plate            TEXT NOT NULL,
+            confidence       REAL NOT NULL,
+            captured_at      TEXT NOT NULL,
+            received_at      TEXT NOT NULL,
+            firmware_version TEXT,
+            payload          TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS reads_captured_at ON reads (captured_at);
+        CREATE INDEX IF NOT EXISTS reads_plate ON reads (plate, captured_at);
+
+        CREATE TABLE IF NOT EXISTS hits (
+            id           TEXT PRIMARY KEY NOT NULL,
+            read_id      TEXT NOT NULL,
+            device_id    TEXT NOT NULL,
+            camera       TEXT NOT NULL,
+            plate        TEXT NOT NULL,
+            captured_at  TEXT NOT NULL,
+            list_name    TEXT NOT NULL,
+            category     TEXT NOT NULL,
+            entry_plate  TEXT NOT NULL,
+            match_kind   TEXT NOT NULL,
+            case_number  TEXT,
+            verification TEXT NOT NULL DEFAULT 'Unverified'
+                         CHECK (verification IN ('Unverified', 'Confirmed', 'Rejected')),
+            received_at  TEXT NOT NULL,
+            payload      TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS hits_captured_at ON hits (captured_at);
+        CREATE INDEX IF NOT EXISTS hits_plate ON hits (plate);
+
+        CREATE TABLE IF NOT EXISTS access_audit (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            at             TEXT NOT NULL,
+            user_name      TEXT NOT NULL,
+            remote_address TEXT,
+            method         TEXT NOT NULL,
+            path           TEXT NOT NULL,
+            purpose        TEXT
+        );
+
+        PRAGMA user_version = 1;
+        """;
+}

@@ -1,0 +1,119 @@
+using Alpr.Edge.Bridge.Ingest;
+using Alpr.Edge.Bridge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.FileProviders;
+
+namespace Alpr.Edge.Bridge.Web;
+
+/// <summary>The page, the API and the health endpoint.</summary>
+public static class BridgeEndpoints
+{
+    /// <summary>Records returned when no limit is given.</summary>
+    public const int DefaultLimit = 50;
+
+    /// <summary>Largest limit accepted.</summary>
+    public const int MaxLimit = 500;
+
+    /// <summary>Adds security headers, the access audit of <c>/api</c>, and the embedded page (<c>/</c>).</summary>
+    public static WebApplication UseBridgeWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next(context);
+        });
+        app.UseMiddleware<AccessAuditMiddleware>();
+        var page = new EmbeddedFileProvider(typeof(BridgeEndpoints).Assembly, "Alpr.Edge.Bridge.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        return app;
+    }
+
+    /// <summary>Maps <c>/health</c> and the <c>/api</c> endpoints.</summary>
+    public static IEndpointRouteBuilder MapBridgeEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", Health);
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/reads", GetReadsAsync);
+        api.MapGet("/reads/{id:guid}", GetReadAsync);
+        api.MapGet("/hits", GetHitsAsync);
+        api.MapGet("/hits/{id:guid}", GetHitAsync);
+        return endpoints;
+    }
+
+    private static JsonHttpResult<HealthReport> Health(IngestState state, IngestMetrics metrics)
+    {
+        var ready = state.IsReady;
+        var report = new HealthReport(
+            ready ? "ok" : "degraded",
+            ready,
+            ThisAssembly.AssemblyInformationalVersion,
+            metrics.Received,
+            metrics.Stored,
+            metrics.Duplicates,
+            metrics.Dropped);
+        return TypedResults.Json(
+            report,
+            BridgeJson.Default.HealthReport,
+            statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<StoredRead>>, ProblemHttpResult>> GetReadsAsync(
+        int? limit, string? plate, ICentralStore store, CancellationToken cancellationToken)
+    {
+        if (!TryLimit(limit, out var count, out var problem))
+        {
+            return problem;
+        }
+
+        var reads = string.IsNullOrWhiteSpace(plate)
+            ? await store.GetRecentReadsAsync(count, cancellationToken)
+            : await store.GetReadsByPlateAsync(plate.Trim().ToUpperInvariant(), count, cancellationToken);
+        return TypedResults.Json(reads, BridgeJson.Default.IReadOnlyListStoredRead);
+    }
+
+    private static async Task<Results<JsonHttpResult<StoredRead>, NotFound>> GetReadAsync(
+        Guid id, ICentralStore store, CancellationToken cancellationToken) =>
+        await store.GetReadAsync(id, cancellationToken) is { } read
+            ? TypedResults.Json(read, BridgeJson.Default.StoredRead)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<StoredHit>>, ProblemHttpResult>> GetHitsAsync(
+        int? limit, ICentralStore store, CancellationToken cancellationToken)
+    {
+        if (!TryLimit(limit, out var count, out var problem))
+        {
+            return problem;
+        }
+
+        return TypedResults.Json(await store.GetRecentHitsAsync(count, cancellationToken), BridgeJson.Default.IReadOnlyListStoredHit);
+    }
+
+    private static async Task<Results<JsonHttpResult<StoredHit>, NotFound>> GetHitAsync(
+        Guid id, ICentralStore store, CancellationToken cancellationToken) =>
+        await store.GetHitAsync(id, cancellationToken) is { } hit
+            ? TypedResults.Json(hit, BridgeJson.Default.StoredHit)
+            : TypedResults.NotFound();
+
+    private static bool TryLimit(int? limit, out int count, out ProblemHttpResult problem)
+    {
+        count = limit ?? DefaultLimit;
+        problem = null!;
+        if (count is >= 1 and <= MaxLimit)
+        {
+            return true;
+        }
+
+        problem = TypedResults.Problem(
+            detail: $"limit must be between 1 and {MaxLimit}",
+            statusCode: StatusCodes.Status400BadRequest);
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Alpr.Edge.Bridge.Storage;
+
+namespace Alpr.Edge.Bridge.Web;
+
+/// <summary>Source-generated JSON for the API: camelCase, enums as strings, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoredRead))]
+[JsonSerializable(typeof(StoredHit))]
+[JsonSerializable(typeof(IReadOnlyList<StoredRead>))]
+[JsonSerializable(typeof(IReadOnlyList<StoredHit>))]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class BridgeJson : JsonSerializerContext;
