@@ -7,7 +7,7 @@ namespace Alpr.Edge.Capture.Folders;
 
 /// <summary>
 /// Plays the images of a folder as a camera: <c>.jpg</c>, <c>.jpeg</c> and <c>.png</c> files in ordinal name order,
-/// paced on a <see cref="TimeProvider"/>, once through or looping. A file that cannot be read or decoded is logged
+/// paced on a <see cref="TimeProvider"/> (one frame slot per file), once through or looping. A file that cannot be read or decoded is logged
 /// with its name and the reason and skipped; the stream goes on.
 /// </summary>
 public sealed class FolderFrameSource : IFrameSource
@@ -48,20 +48,12 @@ public sealed class FolderFrameSource : IFrameSource
             var delivered = 0;
             foreach (var file in files)
             {
+                // Each file takes one frame slot, as a camera's frame does even when it turns out unusable.
+                await pacer.WaitForNextFrameAsync(cancellationToken);
                 var bitmap = await TryReadAsync(file, cancellationToken);
                 if (bitmap is null)
                 {
                     continue;
-                }
-
-                try
-                {
-                    await pacer.WaitForNextFrameAsync(cancellationToken);
-                }
-                catch
-                {
-                    bitmap.Dispose();
-                    throw;
                 }
 
                 delivered++;
