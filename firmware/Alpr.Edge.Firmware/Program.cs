@@ -1,1 +1,3 @@
-return 0;
+using Alpr.Edge.Firmware.Cli;
+
+return await FirmwareCli.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,59 @@
+using Alpr.Edge.Firmware.Hosting;
+using Alpr.Edge.Firmware.Hotlists;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Alpr.Edge.Firmware.Cli;
+
+/// <summary>Runs the device host for <c>alpr-edge run</c> and turns failures into one line and an exit code.</summary>
+internal static class FirmwareRunner
+{
+    public static async Task<int> RunAsync(FirmwareRunSettings settings, TextWriter error, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = FirmwareHost.Build(settings);
+        }
+        catch (FirmwareConfigurationException ex)
+        {
+            return Fail(error, ex.Message, ExitCodes.BadUsage);
+        }
+
+        using (host)
+        {
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var cause = Unwrap(ex);
+                return IsConfigurationError(cause)
+                    ? Fail(error, cause.Message, ExitCodes.BadUsage)
+                    : Fail(error, $"cannot start: {cause.Message}", ExitCodes.Failure);
+            }
+
+            await host.WaitForShutdownAsync(CancellationToken.None);
+            var failed = host.Services.GetServices<IHostedService>()
+                .OfType<BackgroundService>()
+                .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
+                .FirstOrDefault(e => e is not null);
+            return failed is null ? ExitCodes.Success : Fail(error, $"stopped after a failure: {failed.Message}", ExitCodes.Failure);
+        }
+    }
+
+    private static int Fail(TextWriter error, string message, int exitCode)
+    {
+        error.WriteLine($"alpr-edge: {message.ReplaceLineEndings(" ")}");
+        return exitCode;
+    }
+
+    private static Exception Unwrap(Exception ex) =>
+        ex is AggregateException aggregate && aggregate.InnerExceptions.Count > 0 ? Unwrap(aggregate.InnerExceptions[0]) : ex;
+
+    private static bool IsConfigurationError(Exception ex) =>
+        ex is OptionsValidationException or FirmwareConfigurationException or HotlistFormatException
+        || (ex is InvalidOperationException && ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal));
+}

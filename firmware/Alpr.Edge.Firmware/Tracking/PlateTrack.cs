@@ -1,0 +1,130 @@
+using Alpr.Edge.Contracts;
+using Alpr.Edge.Recognition;
+
+namespace Alpr.Edge.Firmware.Tracking;
+
+/// <summary>Sightings of one plate on one camera, with a vote per text seen.</summary>
+internal sealed class PlateTrack
+{
+    private const int MaxAlternatives = 5;
+    private readonly Dictionary<string, TextVotes> _votes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
+
+    public PlateTrack(string camera, DateTimeOffset now)
+    {
+        Camera = camera;
+        StartedAt = now;
+        LastSeenAt = now;
+    }
+
+    public string Camera { get; }
+
+    /// <summary>When the current read period began (first sighting, or the last re-read).</summary>
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset LastSeenAt { get; private set; }
+
+    public PlateRegion LastBox { get; private set; }
+
+    public int Sightings { get; private set; }
+
+    /// <summary>True once this read period's read has gone out.</summary>
+    public bool Reported { get; private set; }
+
+    /// <summary>Every text seen on this track, kept across re-reads so a parked car stays on its track.</summary>
+    public IReadOnlyCollection<string> Texts => _texts;
+
+    public void Add(PlateReading reading, DateTimeOffset capturedAt, DateTimeOffset now)
+    {
+        if (!_votes.TryGetValue(reading.Text, out var votes))
+        {
+            votes = new TextVotes();
+            _votes.Add(reading.Text, votes);
+        }
+
+        votes.Add(reading, capturedAt);
+        _texts.Add(reading.Text);
+        Sightings++;
+        LastSeenAt = now;
+        LastBox = reading.Box;
+    }
+
+    public void MarkReported() => Reported = true;
+
+    /// <summary>Starts a new read period for a plate that is still in view (a parked car).</summary>
+    public void Restart(DateTimeOffset now)
+    {
+        _votes.Clear();
+        Sightings = 0;
+        Reported = false;
+        StartedAt = now;
+    }
+
+    public TrackedRead ToRead()
+    {
+        var ranked = _votes.OrderByDescending(v => v.Value.Count).ThenByDescending(v => v.Value.ConfidenceSum).ToList();
+        var (text, winner) = (ranked[0].Key, ranked[0].Value);
+        var alternatives = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (otherText, other) in ranked.Skip(1))
+        {
+            alternatives[otherText] = Combine(other, Sightings);
+        }
+
+        foreach (var (altText, score) in winner.Best.Alternatives)
+        {
+            if (altText != text && (!alternatives.TryGetValue(altText, out var known) || known < score))
+            {
+                alternatives[altText] = score;
+            }
+        }
+
+        return new TrackedRead
+        {
+            Camera = Camera,
+            Text = text,
+            Confidence = Combine(winner, Sightings),
+            CapturedAt = winner.BestCapturedAt,
+            Box = winner.Best.Box,
+            Alternatives = alternatives
+                .OrderByDescending(a => a.Value)
+                .Take(MaxAlternatives)
+                .Select(a => new PlateAlternative(a.Key, Math.Round(a.Value, 4)))
+                .ToList(),
+            Sightings = Sightings,
+            AgreeingSightings = winner.Count,
+        };
+    }
+
+    /// <summary>
+    /// Mean confidence of the agreeing sightings, pulled towards 1 by their number and scaled down
+    /// by the share of sightings that disagreed: (1 - (1 - mean) / sqrt(k)) * sqrt(k / n).
+    /// </summary>
+    private static double Combine(TextVotes votes, int sightings)
+    {
+        var mean = votes.ConfidenceSum / votes.Count;
+        var agreement = 1 - ((1 - mean) / Math.Sqrt(votes.Count));
+        return Math.Clamp(agreement * Math.Sqrt((double)votes.Count / sightings), 0, 1);
+    }
+
+    private sealed class TextVotes
+    {
+        public int Count { get; private set; }
+
+        public double ConfidenceSum { get; private set; }
+
+        public PlateReading Best { get; private set; } = null!;
+
+        public DateTimeOffset BestCapturedAt { get; private set; }
+
+        public void Add(PlateReading reading, DateTimeOffset capturedAt)
+        {
+            Count++;
+            ConfidenceSum += Math.Clamp(reading.Confidence, 0, 1);
+            if (Best is null || reading.Confidence > Best.Confidence)
+            {
+                Best = reading;
+                BestCapturedAt = capturedAt;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Alpr.Edge.Firmware.Uplink;
+
+/// <summary>The MQTT uplink to the bridge (config section <c>Uplink</c>).</summary>
+public sealed class UplinkOptions
+{
+    /// <summary>Config section name.</summary>
+    public const string SectionName = "Uplink";
+
+    /// <summary><c>mqtt://HOST[:PORT]</c> or <c>mqtts://HOST[:PORT]</c>.</summary>
+    public string BrokerUrl { get; set; } = "mqtt://127.0.0.1:1883";
+
+    /// <summary>MQTT client id; <c>alpr-edge-{DeviceId}</c> when not set.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Longest wait for the broker to accept a connection.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait for a publish or subscribe to be confirmed.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A record published this long ago without the bridge's acknowledgement is sent again.</summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>MQTT keep-alive period.</summary>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>First wait before reconnecting; it doubles after each failure.</summary>
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait before reconnecting.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Records taken from the store per round (hits are always taken first).</summary>
+    public int BatchSize { get; set; } = 50;
+}
