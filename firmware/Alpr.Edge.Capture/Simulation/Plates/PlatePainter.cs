@@ -59,8 +59,8 @@ public sealed class PlatePainter
 
         using (var bolt = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true, ColorFilter = filter })
         {
-            canvas.DrawCircle(-PlateWidth * 0.36f, -PlateHeight * 0.33f, 3.5f, bolt);
-            canvas.DrawCircle(PlateWidth * 0.36f, -PlateHeight * 0.33f, 3.5f, bolt);
+            canvas.DrawCircle(-PlateWidth * 0.41f, -PlateHeight * 0.33f, 3.5f, bolt);
+            canvas.DrawCircle(PlateWidth * 0.41f, -PlateHeight * 0.33f, 3.5f, bolt);
         }
 
         using var ink = new SKPaint { Color = style.StateName, IsAntialias = true, ColorFilter = filter };

@@ -23,19 +23,29 @@ public sealed class TrafficPlan
         new(0xD9, 0xA4, 0x1E), // yellow
     ];
 
+    /// <summary>The longest pass of a vehicle, in frames.</summary>
+    public const int MaxDurationFrames = 20;
+
+    // An endless stream keeps only recent vehicles; asking for an older frame replays the plan from the start.
+    private const int KeptVehicles = 1024;
+
     private readonly Lock _gate = new();
-    private readonly Random _random;
-    private readonly PlateIssuer _plates;
+    private readonly int _seed;
+    private readonly IReadOnlyList<string>? _plateTexts;
     private readonly List<SimulatedVehicle> _vehicles = [];
     private readonly long[] _laneFreeFrom = new long[2];
+    private Random _random = null!;
+    private PlateIssuer _plates = null!;
+    private int _nextId;
     private long _lastEnter;
     private long _roadClearFrom;
 
     /// <summary>Creates the plan for <paramref name="seed"/>; <paramref name="plateTexts"/> (if any) are the plates, in order.</summary>
     public TrafficPlan(int seed, IReadOnlyList<string>? plateTexts)
     {
-        _random = new Random(seed);
-        _plates = new PlateIssuer(new Random(unchecked(seed * 31 + 7)), plateTexts);
+        _seed = seed;
+        _plateTexts = plateTexts;
+        Restart();
     }
 
     /// <summary>Vehicles at least partly in view at <paramref name="frame"/>, in order of entering.</summary>
@@ -44,17 +54,28 @@ public sealed class TrafficPlan
         ArgumentOutOfRangeException.ThrowIfNegative(frame);
         lock (_gate)
         {
+            if (_vehicles.Count > 0 && _vehicles[0].Id > 0 && _vehicles[0].EnterFrame > frame - MaxDurationFrames)
+            {
+                Restart();
+            }
+
             while (_vehicles.Count == 0 || _vehicles[^1].EnterFrame <= frame)
             {
                 _vehicles.Add(NextVehicle());
+                if (_vehicles.Count > 2 * KeptVehicles && _vehicles[KeptVehicles].EnterFrame < frame - MaxDurationFrames)
+                {
+                    _vehicles.RemoveRange(0, KeptVehicles);
+                }
             }
 
+            // Entering frames only grow, so the vehicles in view are among the last few that entered by now.
             var inView = new List<SimulatedVehicle>(2);
-            foreach (var vehicle in _vehicles)
+            for (var i = _vehicles.Count - 1; i >= 0 && _vehicles[i].EnterFrame > frame - MaxDurationFrames - 1; i--)
             {
+                var vehicle = _vehicles[i];
                 if (vehicle.EnterFrame <= frame && frame < vehicle.LeaveFrame)
                 {
-                    inView.Add(vehicle);
+                    inView.Insert(0, vehicle);
                 }
             }
 
@@ -62,11 +83,22 @@ public sealed class TrafficPlan
         }
     }
 
+    private void Restart()
+    {
+        _random = new Random(_seed);
+        _plates = new PlateIssuer(new Random(unchecked(_seed * 31 + 7)), _plateTexts);
+        _vehicles.Clear();
+        Array.Clear(_laneFreeFrom);
+        _nextId = 0;
+        _lastEnter = 0;
+        _roadClearFrom = 0;
+    }
+
     private SimulatedVehicle NextVehicle()
     {
-        var id = _vehicles.Count;
+        var id = _nextId++;
         var lane = _random.Next(2);
-        var duration = _random.Next(8, 21);
+        var duration = _random.Next(8, MaxDurationFrames + 1);
         long enter = 0;
         if (id > 0)
         {
