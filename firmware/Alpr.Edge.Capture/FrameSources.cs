@@ -31,10 +31,10 @@ public static class FrameSources
             null => FromFolder(source, source, new FolderFrameSourceOptions { Folder = source }, camera, timeProvider, loggerFactory),
             "file" => FromFileUri(source, camera, timeProvider, loggerFactory),
             "v4l2" => throw new ArgumentException(
-                $"Source '{source}' is not supported yet: V4L2 (USB/CSI) cameras are planned. Use {AcceptedForms}.", nameof(source)),
+                $"Source '{source}' is not supported yet: V4L2 (USB/CSI) cameras are planned. Use {AcceptedForms}."),
             "rtsp" or "rtsps" => throw new ArgumentException(
-                $"Source '{source}' is not supported yet: RTSP network cameras are planned. Use {AcceptedForms}.", nameof(source)),
-            _ => throw new ArgumentException($"Unsupported source '{source}'. Use {AcceptedForms}.", nameof(source)),
+                $"Source '{source}' is not supported yet: RTSP network cameras are planned. Use {AcceptedForms}."),
+            _ => throw new ArgumentException($"Unsupported source '{source}'. Use {AcceptedForms}."),
         };
     }
 
@@ -42,7 +42,7 @@ public static class FrameSources
     {
         if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
         {
-            throw new ArgumentException($"Source '{source}' is not a valid file URI. Use {AcceptedForms}.", nameof(source));
+            throw new ArgumentException($"Source '{source}' is not a valid file URI. Use {AcceptedForms}.");
         }
 
         var options = new FolderFrameSourceOptions { Folder = uri.LocalPath };
@@ -57,7 +57,7 @@ public static class FrameSources
                     options with { Interval = fps == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1 / fps) },
                 "loop" when bool.TryParse(value, out var loop) => options with { Loop = loop },
                 _ => throw new ArgumentException(
-                    $"Source '{source}' has an unknown or invalid parameter '{pair}' (use fps=0–120, loop=true|false).", nameof(source)),
+                    $"Source '{source}' has an unknown or invalid parameter '{pair}' (use fps=0–120, loop=true|false)."),
             };
         }
 
@@ -70,7 +70,7 @@ public static class FrameSources
         if (!Directory.Exists(folder))
         {
             var what = File.Exists(folder) ? "is a file, not a folder of images" : "does not exist";
-            throw new ArgumentException($"Source '{source}' {what}. Use {AcceptedForms}.", nameof(source));
+            throw new ArgumentException($"Source '{source}' {what}. Use {AcceptedForms}.");
         }
 
         return new FolderFrameSource(camera, options, timeProvider, loggerFactory.CreateLogger<FolderFrameSource>());

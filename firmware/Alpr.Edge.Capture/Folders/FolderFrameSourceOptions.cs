@@ -17,12 +17,12 @@ public sealed record FolderFrameSourceOptions
     {
         if (string.IsNullOrWhiteSpace(Folder))
         {
-            throw new ArgumentException("Image folder option Folder must name a folder.", nameof(Folder));
+            throw new ArgumentException("Image folder option Folder must name a folder.");
         }
 
         if (Interval < TimeSpan.Zero)
         {
-            throw new ArgumentException($"Image folder option Interval must not be negative, was {Interval}.", nameof(Interval));
+            throw new ArgumentException($"Image folder option Interval must not be negative, was {Interval}.");
         }
 
         if (!Directory.Exists(Folder))

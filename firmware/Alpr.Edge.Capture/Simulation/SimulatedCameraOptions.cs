@@ -58,7 +58,7 @@ public sealed record SimulatedCameraOptions
     {
         if (!condition)
         {
-            throw new ArgumentException($"Simulated camera option {key} {message}.", key);
+            throw new ArgumentException($"Simulated camera option {key} {message}.");
         }
     }
 }

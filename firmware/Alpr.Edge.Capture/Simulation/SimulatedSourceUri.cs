@@ -96,5 +96,5 @@ public static class SimulatedSourceUri
     };
 
     private static ArgumentException Invalid(string source, string reason) =>
-        new($"Simulated camera source '{source}' is not valid: {reason.TrimEnd('.')}. Use {Form}.", nameof(source));
+        new($"Simulated camera source '{source}' is not valid: {reason.TrimEnd('.')}. Use {Form}.");
 }
