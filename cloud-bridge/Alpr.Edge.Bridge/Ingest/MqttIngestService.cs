@@ -66,9 +66,9 @@ public sealed class MqttIngestService : BackgroundService
         {
             await SuperviseAsync(client, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping: MQTTnet reports a cancelled wait as a timeout, so any exception ends here.
         }
         finally
         {
@@ -197,9 +197,10 @@ public sealed class MqttIngestService : BackgroundService
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Unprocessed messages stay unacknowledged; the broker delivers them again next time.
+            // Stopping (MQTTnet reports a cancelled wait as a timeout). Unprocessed messages stay
+            // unacknowledged; the broker delivers them again next time.
         }
     }
 

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alpr.Edge.Bridge.Web;
+
+namespace Alpr.Edge.IntegrationTests.Bridge;
+
+public sealed class BridgeApiTests
+{
+    [Fact]
+    public async Task Api_returns_a_stored_read_and_every_access_is_audited_with_its_purpose()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Api_returns_a_stored_read_and_every_access_is_audited_with_its_purpose));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var read = TestRecords.Read("pole-1");
+        await device.PublishReadAsync(read);
+        await device.WaitForAcksAsync(read.Id);
+        using var http = bridge.CreateHttpClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reads?limit=10");
+        request.Headers.Add("X-Purpose", "case 2026-1234");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var reads = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var first = Assert.Single(reads.RootElement.EnumerateArray());
+        Assert.Equal(read.Id, first.GetProperty("read").GetProperty("id").GetGuid());
+        Assert.Equal("7ABC123", first.GetProperty("read").GetProperty("plate").GetString());
+
+        using var one = await http.GetAsync(new Uri($"/api/reads/{read.Id}?purpose=patrol", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        using var missing = await http.GetAsync(new Uri($"/api/reads/{Guid.NewGuid()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(10, CancellationToken.None);
+        Assert.Equal(3, audit.Count);
+        Assert.All(audit, a => Assert.Equal(AccessAuditMiddleware.LocalUser, a.User));
+        Assert.All(audit, a => Assert.Equal("127.0.0.1", a.RemoteAddress));
+        Assert.Contains(audit, a => a.Path == "/api/reads?limit=10" && a.Purpose == "case 2026-1234");
+        Assert.Contains(audit, a => a.Path.StartsWith($"/api/reads/{read.Id}", StringComparison.Ordinal) && a.Purpose == "patrol");
+        Assert.Contains(audit, a => a.Purpose is null);
+    }
+
+    [Fact]
+    public async Task Hits_endpoint_lists_hits_as_unverified()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Hits_endpoint_lists_hits_as_unverified));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var hit = TestRecords.Hit(TestRecords.Read("pole-1"));
+        await device.PublishHitAsync(hit);
+        await device.WaitForAcksAsync(hit.Id);
+        using var http = bridge.CreateHttpClient();
+
+        using var hits = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/hits", UriKind.Relative)));
+
+        var first = Assert.Single(hits.RootElement.EnumerateArray()).GetProperty("hit");
+        Assert.Equal(hit.Id, first.GetProperty("id").GetGuid());
+        Assert.Equal("Unverified", first.GetProperty("verification").GetString());
+    }
+
+    [Fact]
+    public async Task Limit_outside_1_to_500_is_a_bad_request()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Limit_outside_1_to_500_is_a_bad_request));
+        using var http = bridge.CreateHttpClient();
+
+        using var zero = await http.GetAsync(new Uri("/api/reads?limit=0", UriKind.Relative));
+        using var huge = await http.GetAsync(new Uri("/api/hits?limit=501", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_is_ok_while_the_ingest_is_subscribed()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Health_is_ok_while_the_ingest_is_subscribed));
+        using var http = bridge.CreateHttpClient();
+
+        var health = await http.GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("ingestConnected").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Page_is_served_at_the_root_and_warns_that_hits_are_unverified()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Page_is_served_at_the_root_and_warns_that_hits_are_unverified));
+        using var http = bridge.CreateHttpClient();
+
+        using var page = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var script = await http.GetStringAsync(new Uri("/app.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Hot-list hits", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("UNVERIFIED — verify through CLETS before any action", script, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using Alpr.Edge.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace Alpr.Edge.IntegrationTests.Bridge;
+
+public sealed class BridgeIngestTests
+{
+    [Fact]
+    public async Task Read_and_hit_are_stored_once_and_both_ids_are_acknowledged_to_the_device()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Read_and_hit_are_stored_once_and_both_ids_are_acknowledged_to_the_device));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var read = TestRecords.Read("pole-1");
+        var hit = TestRecords.Hit(read);
+
+        await device.PublishReadAsync(read);
+        await device.PublishHitAsync(hit);
+        await device.WaitForAcksAsync(read.Id, hit.Id);
+
+        var stored = await bridge.Host.Store.GetReadAsync(read.Id, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(read.Plate, stored.Read.Plate);
+        var storedHit = await bridge.Host.Store.GetHitAsync(hit.Id, CancellationToken.None);
+        Assert.NotNull(storedHit);
+        Assert.Equal(HitVerification.Unverified, storedHit.Hit.Verification);
+        Assert.Equal(new(1, 1), await bridge.Host.Store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Each_new_read_and_hit_is_printed_as_one_line()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Each_new_read_and_hit_is_printed_as_one_line));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var read = TestRecords.Read("pole-1");
+        var hit = TestRecords.Hit(read);
+
+        await device.PublishReadAsync(read);
+        await device.PublishHitAsync(hit);
+        await device.WaitForAcksAsync(read.Id, hit.Id);
+
+        var lines = bridge.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            ["READ  2026-11-28T10:00:00Z pole-1/cam0  7ABC123  0.97", "HIT   2026-11-28T10:00:00Z pole-1/cam0  7ABC123 stolen-vehicle (exact) UNVERIFIED"],
+            lines);
+    }
+
+    [Fact]
+    public async Task Re_sent_read_is_acknowledged_again_but_stored_and_printed_once()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Re_sent_read_is_acknowledged_again_but_stored_and_printed_once));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var read = TestRecords.Read("pole-1");
+
+        await device.PublishReadAsync(read);
+        await device.WaitForAcksAsync(read.Id);
+        await device.PublishReadAsync(read);
+        await device.WaitForAcksAsync(read.Id);
+
+        Assert.Equal(new(1, 0), await bridge.Host.Store.CountAsync(CancellationToken.None));
+        Assert.Equal(1, bridge.Host.Metrics.Duplicates);
+        Assert.Single(bridge.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Hit_a_device_claims_is_confirmed_is_stored_unverified()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Hit_a_device_claims_is_confirmed_is_stored_unverified));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var hit = TestRecords.Hit(TestRecords.Read("pole-1")) with { Verification = HitVerification.Confirmed };
+
+        await device.PublishHitAsync(hit);
+        await device.WaitForAcksAsync(hit.Id);
+
+        var stored = await bridge.Host.Store.GetHitAsync(hit.Id, CancellationToken.None);
+        Assert.Equal(HitVerification.Unverified, stored!.Hit.Verification);
+        Assert.EndsWith("UNVERIFIED", bridge.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_oversized_and_wrong_schema_payloads_are_dropped_with_their_topic_logged_and_ingest_keeps_working()
+    {
+        await using var bridge = await RunningBridge.StartAsync(
+            nameof(Malformed_oversized_and_wrong_schema_payloads_are_dropped_with_their_topic_logged_and_ingest_keeps_working));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var readTopic = MqttTopics.Read("pole-1");
+        var hitTopic = MqttTopics.Hit("pole-1");
+
+        await device.PublishRawAsync(readTopic, "{\"plate\":"u8.ToArray());
+        await device.PublishRawAsync(hitTopic, "{\"id\":\"8f0f2f8e-6f7a-4c1e-9a57-3f7f0d1c2b3a\"}"u8.ToArray());
+        await device.PublishRawAsync(readTopic, Encoding.UTF8.GetBytes(new string(' ', WireFormat.MaxPayloadBytes + 1)));
+        await device.PublishReadAsync(TestRecords.Read("pole-2"));
+        var good = TestRecords.Read("pole-1");
+        await device.PublishReadAsync(good);
+        // Messages are handled in order, so once the good read is acknowledged the bad ones have been handled.
+        await device.WaitForAcksAsync(good.Id);
+
+        Assert.Equal(4, bridge.Host.Metrics.Dropped);
+        Assert.Equal(new(1, 0), await bridge.Host.Store.CountAsync(CancellationToken.None));
+        var dropped = bridge.Logs.Where(l => l.EventId == 1004 && l.Level == LogLevel.Warning).Select(l => l.Message).ToList();
+        Assert.Equal(4, dropped.Count);
+        Assert.Contains(dropped, m => m.Contains(readTopic, StringComparison.Ordinal) && m.Contains("malformed", StringComparison.Ordinal));
+        Assert.Contains(dropped, m => m.Contains(hitTopic, StringComparison.Ordinal));
+        Assert.Contains(dropped, m => m.Contains("exceeds", StringComparison.Ordinal));
+        Assert.Contains(dropped, m => m.Contains("does not match the topic", StringComparison.Ordinal));
+    }
+}
