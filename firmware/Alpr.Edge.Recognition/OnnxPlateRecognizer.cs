@@ -28,9 +28,11 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     /// <summary>Key of <see cref="FrameRecognition.StageMilliseconds"/> for choosing plates among the lines.</summary>
     public const string PostStage = "post";
 
-    private const float MinLinePixels = 6;
-    private const float MinLineAspect = 1.0f;
-    private const float MaxLineAspect = 25f;
+    // A row of 4 to 8 plate characters, grown by the detector's unclip, is about 1.7 to 2.9 times as long as tall;
+    // lines far outside that, or too small to hold legible characters, are not worth reading.
+    private const float MinLinePixels = 10;
+    private const float MinLineAspect = 1.3f;
+    private const float MaxLineAspect = 6f;
 
     private readonly RecognitionOptions options;
     private readonly ILogger<OnnxPlateRecognizer> logger;

@@ -18,7 +18,7 @@ public sealed class RecognitionOptions
 
     /// <summary>Most text lines read per frame (the detector's most confident first); bounds the time a busy scene costs.</summary>
     [Range(1, 256)]
-    public int MaxTextLines { get; set; } = 24;
+    public int MaxTextLines { get; set; } = 16;
 
     /// <summary>Plates scoring below this (confidence x content x shape, 0..1) are not reported.</summary>
     [Range(0.0, 1.0)]

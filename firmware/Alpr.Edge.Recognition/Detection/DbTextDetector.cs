@@ -6,7 +6,7 @@ namespace Alpr.Edge.Recognition.Detection;
 /// <summary>Finds text lines in an image with a DB text-detection model.</summary>
 public sealed class DbTextDetector : IDisposable
 {
-    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.None);
     private readonly OnnxModel model;
     private readonly ImageNormalizer normalizer;
     private readonly ManifestDecoder settings;

@@ -4,14 +4,15 @@ using SkiaSharp;
 namespace Alpr.Edge.Recognition.PostProcessing;
 
 /// <summary>
-/// Estimates a whole plate's box from the box of its character line. A US plate is 12 x 6 inches with characters about
-/// 3 inches tall across about 10 inches, so the plate is about 1.2 times the line's width and at least half as tall as wide.
+/// Estimates a whole plate's box from the (grown) box of its character line. A US plate is 12 x 6 inches with characters
+/// about 3 inches tall across about 10 inches; the detector's box grows the characters' extent by about a fifth, so the
+/// plate is about as wide as the grown line and half as tall as wide (never less tall than the line itself).
 /// </summary>
 public static class PlateExtent
 {
-    private const float WidthFactor = 1.2f;
+    private const float WidthFactor = 1.0f;
     private const float AspectRatio = 2.0f;
-    private const float MinHeightFactor = 1.6f;
+    private const float MinHeightFactor = 1.0f;
 
     /// <summary>The estimated plate box, clipped to the image.</summary>
     public static PlateRegion Estimate(Quad line, int imageWidth, int imageHeight)

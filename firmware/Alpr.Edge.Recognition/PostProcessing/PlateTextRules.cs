@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Alpr.Edge.Recognition.PostProcessing;
 
 /// <summary>
 /// What the characters of a US-style plate look like: 4 to 8 symbols, usually letters and digits mixed. Words printed on
 /// plates and around them (state names, "COUNTY", "DEALER"...) are not plate numbers.
 /// </summary>
-public static class PlateTextRules
+public static partial class PlateTextRules
 {
     /// <summary>Fewest characters a plate number has.</summary>
     public const int MinLength = 4;
@@ -29,6 +31,16 @@ public static class PlateTextRules
         "VOLKSWAGEN", "MERCEDES", "TESLA", "BUICK", "CADILLAC", "CHRYSLER", "INFINITI", "KIA", "VOLVO", "PORSCHE",
     };
 
+    /// <summary>
+    /// True when an all-digit text reads as a date stamp (a camera's time overlay): a year 1990-2039 followed by a valid
+    /// month, at the start or after a day and month.
+    /// </summary>
+    public static bool LooksLikeDateStamp(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length >= 6 && text.All(char.IsAsciiDigit) && DateStamp().IsMatch(text);
+    }
+
     /// <summary>True when <paramref name="text"/> is a word known to appear on or near plates but never as the number.</summary>
     public static bool IsKnownWord(string text) => Words.Contains(text);
 
@@ -44,6 +56,11 @@ public static class PlateTextRules
             return 0;
         }
 
+        if (LooksLikeDateStamp(text))
+        {
+            return 0.2;
+        }
+
         var digits = text.Count(char.IsAsciiDigit);
         var letters = text.Length - digits;
         return (digits, letters) switch
@@ -53,4 +70,7 @@ public static class PlateTextRules
             _ => 0.5,
         };
     }
+
+    [GeneratedRegex("^(19[9]\\d|20[0-3]\\d)(0[1-9]|1[0-2])|^(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])(19[9]\\d|20[0-3]\\d)|^(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(19[9]\\d|20[0-3]\\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateStamp();
 }
