@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SkiaSharp;
 
 namespace Alpr.Edge.Capture.Folders;
@@ -13,7 +14,7 @@ public static class ImageFileDecoder
         Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     /// <summary>Decodes <paramref name="bytes"/>; false with a one-line <paramref name="reason"/> when they are not a whole image.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> bytes, out SKBitmap? bitmap, out string reason)
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out SKBitmap? bitmap, out string reason)
     {
         bitmap = null;
         if (bytes.IsEmpty)

@@ -18,7 +18,7 @@ public sealed class PlatePainter
     public const float CharacterHeightFraction = 0.44f;
 
     private const float MaxTextWidth = PlateWidth * 0.86f;
-    private const float TextCentreY = PlateHeight * 0.05f;
+    private const float TextCentreY = PlateHeight * 0.06f;
     private const float MaxScaleX = 0.80f;
 
     private readonly SKTypeface _typeface;
@@ -64,7 +64,7 @@ public sealed class PlatePainter
         }
 
         using var ink = new SKPaint { Color = style.StateName, IsAntialias = true, ColorFilter = filter };
-        DrawCentred(canvas, plate.Format.StateName, 15f, 0.9f, -PlateHeight * 0.28f, PlateWidth * 0.55f, ink);
+        DrawCentred(canvas, plate.Format.StateName, 15f, 0.9f, -PlateHeight * 0.30f, PlateWidth * 0.55f, ink);
         if (plate.Format.Slogan is { } slogan)
         {
             DrawCentred(canvas, slogan, 9.5f, 0.9f, PlateHeight * 0.40f, PlateWidth * 0.7f, ink);
