@@ -27,6 +27,8 @@ internal static class RecognizeCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
         var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, threads };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(json),
             parseResult.GetValue(crop),
@@ -36,7 +38,7 @@ internal static class RecognizeCommand
         return command;
     }
 
-    private static int Run(string[] paths, bool json, bool crop, string? modelDirectory, int threads, CancellationToken cancellationToken)
+    private static int Run(TextWriter output, TextWriter error, string[] paths, bool json, bool crop, string? modelDirectory, int threads, CancellationToken cancellationToken)
     {
         List<string> files;
         try
@@ -45,8 +47,8 @@ internal static class RecognizeCommand
         }
         catch (ArgumentException ex)
         {
-            Console.Error.WriteLine($"recognize: {ex.Message}");
-            return 2;
+            error.WriteLine($"alpr-edge recognize: {ex.Message}");
+            return ExitCodes.BadUsage;
         }
 
         var options = new RecognitionOptions { IntraOpThreads = threads };
@@ -58,8 +60,8 @@ internal static class RecognizeCommand
         var validation = new RecognitionOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
-            Console.Error.WriteLine($"recognize: {validation.FailureMessage}");
-            return 2;
+            error.WriteLine($"alpr-edge recognize: {validation.FailureMessage}");
+            return ExitCodes.BadUsage;
         }
 
         using var loggerFactory = LoggerFactory.Create(b => b
@@ -73,8 +75,8 @@ internal static class RecognizeCommand
         }
         catch (ModelManifestException ex)
         {
-            Console.Error.WriteLine($"recognize: {ex.Message}");
-            return 3;
+            error.WriteLine($"alpr-edge recognize: {ex.Message}");
+            return ExitCodes.Failure;
         }
 
         using (recognizer)
@@ -82,7 +84,7 @@ internal static class RecognizeCommand
             var failures = 0;
             if (!json)
             {
-                Console.WriteLine($"{"file",-40} {"plate",-10} {"conf",5} {"box",-22} {"ms",7}  alternatives");
+                output.WriteLine($"{"file",-40} {"plate",-10} {"conf",5} {"box",-22} {"ms",7}  alternatives");
             }
 
             foreach (var file in files)
@@ -92,17 +94,17 @@ internal static class RecognizeCommand
                 using var image = SKBitmap.Decode(file);
                 if (image is null)
                 {
-                    Console.Error.WriteLine($"recognize: cannot decode {file}");
+                    error.WriteLine($"alpr-edge recognize: cannot decode {file}");
                     failures++;
                     continue;
                 }
 
                 var result = crop ? recognizer.RecognizeCrop(image, cancellationToken) : recognizer.Recognize(image, cancellationToken);
                 var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                Console.WriteLine(json ? ToJsonLine(file, result, milliseconds) : ToTableRow(file, result, milliseconds));
+                output.WriteLine(json ? ToJsonLine(file, result, milliseconds) : ToTableRow(file, result, milliseconds));
             }
 
-            return failures == 0 ? 0 : 1;
+            return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }
     }
 
