@@ -26,10 +26,12 @@ internal sealed class RecognitionWorker : BackgroundService
     private readonly ILogger<RecognitionWorker> _logger;
     private long _failures;
 
+    // The processor (hot list, store) is taken before the recogniser so that a broken hot list is
+    // reported before the models spend seconds loading.
     public RecognitionWorker(
         FrameChannel channel,
-        IPlateRecognizer recognizer,
         ReadProcessor processor,
+        IPlateRecognizer recognizer,
         IOptions<PipelineOptions> options,
         IOptions<TrackingOptions> trackingOptions,
         TimeProvider timeProvider,

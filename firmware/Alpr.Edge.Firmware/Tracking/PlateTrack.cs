@@ -10,19 +10,27 @@ internal sealed class PlateTrack
     private readonly Dictionary<string, TextVotes> _votes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
 
-    public PlateTrack(string camera, DateTimeOffset now)
+    public PlateTrack(string camera, DateTimeOffset capturedAt, DateTimeOffset now)
     {
         Camera = camera;
-        StartedAt = now;
-        LastSeenAt = now;
+        StartedAt = capturedAt;
+        LastSeenAt = capturedAt;
+        LastSeenOnClock = now;
     }
 
     public string Camera { get; }
 
-    /// <summary>When the current read period began (first sighting, or the last re-read).</summary>
+    /// <summary>Capture time the current read period began (first sighting, or the last re-read).</summary>
     public DateTimeOffset StartedAt { get; private set; }
 
+    /// <summary>Capture time of the latest sighting.</summary>
     public DateTimeOffset LastSeenAt { get; private set; }
+
+    /// <summary>Clock time the latest sighting was observed (for cameras that stop sending frames).</summary>
+    public DateTimeOffset LastSeenOnClock { get; private set; }
+
+    /// <summary>Recognised frames of this camera since the latest sighting.</summary>
+    public int MissedFrames { get; private set; }
 
     public PlateRegion LastBox { get; private set; }
 
@@ -45,19 +53,23 @@ internal sealed class PlateTrack
         votes.Add(reading, capturedAt);
         _texts.Add(reading.Text);
         Sightings++;
-        LastSeenAt = now;
+        LastSeenAt = capturedAt > LastSeenAt ? capturedAt : LastSeenAt;
+        LastSeenOnClock = now;
+        MissedFrames = 0;
         LastBox = reading.Box;
     }
+
+    public void Missed() => MissedFrames++;
 
     public void MarkReported() => Reported = true;
 
     /// <summary>Starts a new read period for a plate that is still in view (a parked car).</summary>
-    public void Restart(DateTimeOffset now)
+    public void Restart(DateTimeOffset capturedAt)
     {
         _votes.Clear();
         Sightings = 0;
         Reported = false;
-        StartedAt = now;
+        StartedAt = capturedAt;
     }
 
     public TrackedRead ToRead()

@@ -6,8 +6,12 @@ namespace Alpr.Edge.Firmware.Tracking;
 /// Groups plate sightings across frames into tracks, one per vehicle pass, and yields one read per track.
 /// A sighting joins a track on the same camera when its text is the same, or within
 /// <see cref="TrackingOptions.MaxTextDistance"/> edits with a nearby box. A track is reported once it
-/// settles (enough sightings or old enough) or closes (not seen for <see cref="TrackingOptions.Gap"/>),
-/// whichever comes first; a plate still in view after <see cref="TrackingOptions.MaxTrackLife"/> is read again.
+/// settles (enough sightings, or old enough) or when it closes, whichever comes first. It closes when its
+/// plate has been missing for <see cref="TrackingOptions.Gap"/> of capture time and
+/// <see cref="TrackingOptions.MissedFrames"/> recognised frames (so a slow recogniser that sees a pass in
+/// few frames does not split it), or, when the camera sends nothing, after
+/// <see cref="TrackingOptions.StallClose"/> on the clock. A plate still in view after
+/// <see cref="TrackingOptions.MaxTrackLife"/> (a parked car) is read again.
 /// Not thread-safe: one owner (the recognition worker) calls it.
 /// </summary>
 public sealed class PlateTracker
@@ -28,7 +32,7 @@ public sealed class PlateTracker
     /// <summary>Tracks open on every camera.</summary>
     public int OpenTracks => _tracks.Values.Sum(t => t.Count);
 
-    /// <summary>Adds one frame's plates and returns the reads that are due (possibly none).</summary>
+    /// <summary>Adds one recognised frame's plates (none is news too) and returns the reads that are due.</summary>
     public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates)
     {
         ArgumentException.ThrowIfNullOrEmpty(camera);
@@ -41,14 +45,19 @@ public sealed class PlateTracker
             _tracks.Add(camera, tracks);
         }
 
-        CloseStale(tracks, now, due);
+        Close(tracks, t => t.MissedFrames >= _options.MissedFrames && capturedAt - t.LastSeenAt > _options.Gap, due);
         var fed = new HashSet<PlateTrack>();
         foreach (var plate in plates.Where(p => p.Text.Length > 0).OrderByDescending(p => p.Confidence))
         {
+            if (fed.Any(t => t.Texts.Contains(plate.Text)))
+            {
+                continue; // the same text twice in one frame is one plate found twice
+            }
+
             var track = FindTrack(tracks, plate, fed);
             if (track is null)
             {
-                track = new PlateTrack(camera, now);
+                track = new PlateTrack(camera, capturedAt, now);
                 tracks.Add(track);
             }
 
@@ -56,19 +65,23 @@ public sealed class PlateTracker
             fed.Add(track);
         }
 
-        ReportDue(tracks, now, due);
+        foreach (var track in tracks.Where(t => !fed.Contains(t)))
+        {
+            track.Missed();
+        }
+
+        ReportDue(tracks, capturedAt, due);
         return due;
     }
 
-    /// <summary>Closes tracks not seen for the gap on every camera; call it when no frames arrive.</summary>
+    /// <summary>Closes tracks of cameras that stopped sending frames; call it when no frame arrives for a while.</summary>
     public IReadOnlyList<TrackedRead> Expire()
     {
         var now = _timeProvider.GetUtcNow();
         var due = new List<TrackedRead>();
         foreach (var tracks in _tracks.Values)
         {
-            CloseStale(tracks, now, due);
-            ReportDue(tracks, now, due);
+            Close(tracks, t => now - t.LastSeenOnClock > _options.StallClose, due);
         }
 
         return due;
@@ -80,41 +93,36 @@ public sealed class PlateTracker
         var due = new List<TrackedRead>();
         foreach (var tracks in _tracks.Values)
         {
-            due.AddRange(tracks.Where(t => !t.Reported && t.Sightings > 0).Select(t => t.ToRead()));
-            tracks.Clear();
+            Close(tracks, _ => true, due);
         }
 
         return due;
     }
 
-    private void CloseStale(List<PlateTrack> tracks, DateTimeOffset now, List<TrackedRead> due)
+    private static void Close(List<PlateTrack> tracks, Func<PlateTrack, bool> closes, List<TrackedRead> due)
     {
-        for (var i = tracks.Count - 1; i >= 0; i--)
+        foreach (var track in tracks.Where(closes))
         {
-            var track = tracks[i];
-            if (now - track.LastSeenAt > _options.Gap)
+            if (!track.Reported && track.Sightings > 0)
             {
-                if (!track.Reported && track.Sightings > 0)
-                {
-                    due.Add(track.ToRead());
-                }
-
-                tracks.RemoveAt(i);
+                due.Add(track.ToRead());
             }
         }
+
+        tracks.RemoveAll(t => closes(t));
     }
 
-    private void ReportDue(List<PlateTrack> tracks, DateTimeOffset now, List<TrackedRead> due)
+    private void ReportDue(List<PlateTrack> tracks, DateTimeOffset capturedAt, List<TrackedRead> due)
     {
         foreach (var track in tracks)
         {
-            if (track.Reported && now - track.StartedAt >= _options.MaxTrackLife)
+            if (track.Reported && capturedAt - track.StartedAt >= _options.MaxTrackLife)
             {
-                track.Restart(now);
+                track.Restart(capturedAt);
             }
 
             if (!track.Reported && track.Sightings > 0
-                && (track.Sightings >= _options.SettleSightings || now - track.StartedAt >= _options.SettleTime))
+                && (track.Sightings >= _options.SettleSightings || capturedAt - track.StartedAt >= _options.SettleTime))
             {
                 due.Add(track.ToRead());
                 track.MarkReported();

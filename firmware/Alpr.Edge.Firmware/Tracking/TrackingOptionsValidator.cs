@@ -13,6 +13,16 @@ internal sealed class TrackingOptionsValidator : IValidateOptions<TrackingOption
             failures.Add($"Tracking:Gap is {options.Gap}; set a time between 00:00:00.1 and 00:01:00 (default 00:00:01.5)");
         }
 
+        if (options.MissedFrames is < 1 or > 100)
+        {
+            failures.Add($"Tracking:MissedFrames is {options.MissedFrames}; set 1 to 100 (default 2)");
+        }
+
+        if (options.StallClose < options.Gap)
+        {
+            failures.Add($"Tracking:StallClose is {options.StallClose}; set it at least Tracking:Gap (default 00:00:06)");
+        }
+
         if (options.SettleSightings < 1)
         {
             failures.Add($"Tracking:SettleSightings is {options.SettleSightings}; set 1 or more (default 5)");
@@ -35,7 +45,7 @@ internal sealed class TrackingOptionsValidator : IValidateOptions<TrackingOption
 
         if (options.MaxBoxDistanceInWidths <= 0)
         {
-            failures.Add($"Tracking:MaxBoxDistanceInWidths is {options.MaxBoxDistanceInWidths}; set a positive number (default 3)");
+            failures.Add($"Tracking:MaxBoxDistanceInWidths is {options.MaxBoxDistanceInWidths}; set a positive number (default 5)");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

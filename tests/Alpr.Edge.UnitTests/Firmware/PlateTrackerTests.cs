@@ -1,0 +1,189 @@
+using Alpr.Edge.Firmware.Tracking;
+using Alpr.Edge.Recognition;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alpr.Edge.UnitTests.Firmware;
+
+public sealed class PlateTrackerTests
+{
+    private const string Camera = "cam0";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly List<TrackedRead> _reads = [];
+    private readonly PlateTracker _tracker;
+
+    public PlateTrackerTests()
+    {
+        _tracker = new PlateTracker(new TrackingOptions(), _clock);
+    }
+
+    [Fact]
+    public void A_vehicle_pass_seen_in_many_frames_yields_one_read()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            Frame(TimeSpan.FromMilliseconds(100), Plate(i % 4 == 3 ? "7ABC128" : "7ABC123", 0.9, x: 100 + (i * 30)));
+        }
+
+        EmptyFrames(30, TimeSpan.FromMilliseconds(100));
+        _reads.AddRange(_tracker.Flush());
+
+        var read = Assert.Single(_reads);
+        Assert.Equal("7ABC123", read.Text);
+        Assert.Contains(read.Alternatives, a => a.Text == "7ABC128");
+    }
+
+    [Fact]
+    public void A_short_pass_is_read_once_it_has_been_gone_for_the_gap()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 140));
+        Assert.Empty(_reads);
+
+        EmptyFrames(20, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal("7ABC123", Assert.Single(_reads).Text);
+        Assert.Equal(0, _tracker.OpenTracks);
+    }
+
+    [Fact]
+    public void A_slow_recogniser_that_misses_one_frame_does_not_split_a_pass()
+    {
+        // 1.6 s between recognised frames: longer than the gap, but only one frame without the plate.
+        Frame(TimeSpan.FromSeconds(1.6), Plate("7ABC123", 0.9));
+        Frame(TimeSpan.FromSeconds(1.6));
+        Frame(TimeSpan.FromSeconds(1.6), Plate("7ABC123", 0.9, x: 600));
+        EmptyFrames(3, TimeSpan.FromSeconds(1.6));
+
+        var read = Assert.Single(_reads);
+        Assert.Equal(2, read.Sightings);
+    }
+
+    [Fact]
+    public void A_parked_car_seen_every_second_for_four_minutes_yields_one_read()
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            Frame(TimeSpan.FromSeconds(1), Plate("PARK001", 0.95));
+        }
+
+        EmptyFrames(5, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("PARK001", Assert.Single(_reads).Text);
+    }
+
+    [Fact]
+    public void A_parked_car_is_read_again_after_the_longest_track_life()
+    {
+        for (var i = 0; i < 11 * 60; i++)
+        {
+            Frame(TimeSpan.FromSeconds(1), Plate("PARK001", 0.95));
+        }
+
+        Assert.Equal(3, _reads.Count);
+        Assert.All(_reads, r => Assert.Equal("PARK001", r.Text));
+        Assert.True(_reads[1].CapturedAt - _reads[0].CapturedAt >= TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public void Agreement_across_frames_raises_confidence_and_disagreement_lowers_it()
+    {
+        var single = new PlateTracker(new TrackingOptions(), _clock);
+        single.Observe(Camera, _clock.GetUtcNow(), [Plate("7ABC123", 0.8)]);
+        var oneFrame = Assert.Single(single.Flush());
+
+        for (var i = 0; i < 4; i++)
+        {
+            Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.8));
+        }
+
+        var agreeing = Assert.Single(_tracker.Flush());
+
+        var mixed = new PlateTracker(new TrackingOptions(), _clock);
+        foreach (var text in new[] { "7ABC123", "7ABC128", "7ABC123", "7ABC128" })
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            mixed.Observe(Camera, _clock.GetUtcNow(), [Plate(text, 0.8)]);
+        }
+
+        var disagreeing = Assert.Single(mixed.Flush());
+
+        Assert.Equal(0.8, oneFrame.Confidence, precision: 6);
+        Assert.True(agreeing.Confidence > 0.85, $"four agreeing frames gave {agreeing.Confidence}");
+        Assert.True(disagreeing.Confidence < oneFrame.Confidence, $"a split vote gave {disagreeing.Confidence}");
+    }
+
+    [Fact]
+    public void The_majority_text_wins_over_a_single_more_confident_misread()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.7));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC128", 0.99));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.7));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.7));
+
+        var read = Assert.Single(_tracker.Flush());
+
+        Assert.Equal("7ABC123", read.Text);
+        Assert.Equal(3, read.AgreeingSightings);
+        Assert.Equal(4, read.Sightings);
+    }
+
+    [Fact]
+    public void Two_vehicles_in_the_same_frames_yield_two_reads()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 100 + (i * 20)), Plate("4XYZ567", 0.9, x: 900 - (i * 20)));
+        }
+
+        EmptyFrames(20, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(["4XYZ567", "7ABC123"], _reads.Select(r => r.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_near_text_far_away_in_the_frame_is_another_vehicle()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 0));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 0), Plate("7ABC128", 0.9, x: 2000));
+
+        Assert.Equal(2, _tracker.Flush().Count);
+    }
+
+    [Fact]
+    public void The_same_text_found_twice_in_one_frame_counts_once()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 100), Plate("7ABC123", 0.6, x: 110));
+
+        var read = Assert.Single(_tracker.Flush());
+        Assert.Equal(1, read.Sightings);
+    }
+
+    [Fact]
+    public void Tracks_close_when_the_camera_stops_sending_frames()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Empty(_tracker.Expire());
+
+        _clock.Advance(new TrackingOptions().StallClose);
+
+        Assert.Equal("7ABC123", Assert.Single(_tracker.Expire()).Text);
+    }
+
+    private void Frame(TimeSpan after, params PlateReading[] plates)
+    {
+        _clock.Advance(after);
+        _reads.AddRange(_tracker.Observe(Camera, _clock.GetUtcNow(), plates));
+    }
+
+    private void EmptyFrames(int count, TimeSpan interval)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Frame(interval);
+        }
+    }
+
+    private static PlateReading Plate(string text, double confidence, int x = 100) =>
+        new() { Text = text, Confidence = confidence, Box = new PlateRegion(x, 400, 200, 100) };
+}
