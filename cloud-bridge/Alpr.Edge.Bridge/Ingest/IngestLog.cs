@@ -41,6 +41,9 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Reconnecting so the broker delivers the unstored messages again")]
     public static partial void ReconnectingAfterStoreFailure(ILogger logger);
 
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Disconnected from MQTT broker as requested")]
+    public static partial void DisconnectedCleanly(ILogger logger);
+
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Ingest stopped")]
     public static partial void Stopped(ILogger logger);
 }

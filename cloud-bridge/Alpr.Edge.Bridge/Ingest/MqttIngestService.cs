@@ -34,6 +34,7 @@ public sealed class MqttIngestService : BackgroundService
     private readonly Channel<IncomingMessage> _incoming =
         Channel.CreateUnbounded<IncomingMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private TaskCompletionSource _disconnected = NewSignal();
+    private bool _disconnectRequested;
 
     /// <summary>Creates the service; it connects when the host starts.</summary>
     public MqttIngestService(
@@ -119,6 +120,7 @@ public sealed class MqttIngestService : BackgroundService
     {
         IngestLog.Connecting(_logger, broker, _options.ClientId);
         Volatile.Write(ref _disconnected, NewSignal());
+        Volatile.Write(ref _disconnectRequested, false);
         var connectOptions = _factory.CreateClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(_options.ClientId)
@@ -174,7 +176,14 @@ public sealed class MqttIngestService : BackgroundService
         if (e.ClientWasConnected)
         {
             _state.MarkNotReady();
-            IngestLog.Disconnected(_logger, e.Reason.ToString(), e.Exception?.Message ?? e.ReasonString);
+            if (Volatile.Read(ref _disconnectRequested))
+            {
+                IngestLog.DisconnectedCleanly(_logger);
+            }
+            else
+            {
+                IngestLog.Disconnected(_logger, e.Reason.ToString(), e.Exception?.Message ?? e.ReasonString);
+            }
         }
 
         Volatile.Read(ref _disconnected).TrySetResult();
@@ -353,6 +362,7 @@ public sealed class MqttIngestService : BackgroundService
             return;
         }
 
+        Volatile.Write(ref _disconnectRequested, true);
         try
         {
             var disconnect = _factory.CreateClientDisconnectOptionsBuilder()
