@@ -4,12 +4,16 @@ namespace Alpr.Edge.Recognition.PostProcessing;
 
 /// <summary>
 /// Chooses the text lines that are plate numbers: plate-like content (<see cref="PlateTextRules"/>), a line shape that
-/// fits a row of characters, and the reader's confidence. Score = confidence x content x shape.
+/// fits a row of characters, and the reader's confidence. Score = confidence x content x shape. One plate holds one
+/// number: a weaker line whose plate box overlaps a stronger one's (a state name, a slogan, a dealer frame) is dropped.
 /// </summary>
 public static class PlateCandidateSelector
 {
     /// <summary>Alternatives kept per plate.</summary>
     public const int MaxAlternatives = 5;
+
+    /// <summary>Share of the smaller plate box covered by a stronger one above which the weaker is the same plate.</summary>
+    private const double SamePlateOverlap = 0.3;
 
     /// <summary>Plates among <paramref name="lines"/>, best first, with score at least <paramref name="minScore"/>.</summary>
     public static IReadOnlyList<PlateReading> Select(IReadOnlyList<TextLine> lines, int imageWidth, int imageHeight, double minScore)
@@ -28,7 +32,16 @@ public static class PlateCandidateSelector
             plates.Add(ToPlate(reading, score, PlateExtent.Estimate(line.Box.Corners, imageWidth, imageHeight)));
         }
 
-        return plates.OrderByDescending(p => p.Confidence).ToList();
+        var kept = new List<PlateReading>();
+        foreach (var plate in plates.OrderByDescending(p => p.Confidence))
+        {
+            if (!kept.Any(k => OverlapOfSmaller(k.Box, plate.Box) > SamePlateOverlap))
+            {
+                kept.Add(plate);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>A plate reading of <paramref name="reading"/> with the given overall score and box.</summary>
@@ -62,5 +75,13 @@ public static class PlateCandidateSelector
             < 0.3 or > 1.2 => 0.7,
             _ => 1.0,
         };
+    }
+
+    private static double OverlapOfSmaller(PlateRegion a, PlateRegion b)
+    {
+        var width = Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X));
+        var height = Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));
+        var smaller = Math.Min((double)a.Width * a.Height, (double)b.Width * b.Height);
+        return smaller <= 0 ? 0 : width * height / smaller;
     }
 }
