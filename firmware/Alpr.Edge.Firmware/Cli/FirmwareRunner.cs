@@ -29,10 +29,11 @@ internal static class FirmwareRunner
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var cause = Unwrap(ex);
-                return IsConfigurationError(cause)
-                    ? Fail(error, cause.Message, ExitCodes.BadUsage)
-                    : Fail(error, $"cannot start: {cause.Message}", ExitCodes.Failure);
+                var causes = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [ex];
+                var message = string.Join("; ", causes.Select(c => c.Message));
+                return causes.All(IsConfigurationError)
+                    ? Fail(error, message, ExitCodes.BadUsage)
+                    : Fail(error, $"cannot start: {message}", ExitCodes.Failure);
             }
 
             await host.WaitForShutdownAsync(CancellationToken.None);
@@ -49,9 +50,6 @@ internal static class FirmwareRunner
         error.WriteLine($"alpr-edge: {message.ReplaceLineEndings(" ")}");
         return exitCode;
     }
-
-    private static Exception Unwrap(Exception ex) =>
-        ex is AggregateException aggregate && aggregate.InnerExceptions.Count > 0 ? Unwrap(aggregate.InnerExceptions[0]) : ex;
 
     private static bool IsConfigurationError(Exception ex) =>
         ex is OptionsValidationException or FirmwareConfigurationException or HotlistFormatException

@@ -47,8 +47,9 @@ public static class FirmwareHost
             builder.Services.AddSingleton(reporter);
         }
 
-        // Hosted services start in this order and stop in reverse: capture stops first, then recognition
-        // closes its tracks into the store, then the uplink says 'stopped'.
+        // Hosted services are created and started in this order and stop in reverse: capture stops first,
+        // then recognition closes its tracks into the store, then the uplink says 'stopped'.
+        builder.Services.AddHostedService<StartupSummary>();
         builder.Services
             .AddDeviceIdentity()
             .AddDeviceStore()

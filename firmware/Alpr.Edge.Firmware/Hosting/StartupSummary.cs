@@ -1,0 +1,35 @@
+using Alpr.Edge.Capture;
+using Alpr.Edge.Firmware.Device;
+using Alpr.Edge.Firmware.Hotlists;
+using Alpr.Edge.Firmware.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alpr.Edge.Firmware.Hosting;
+
+/// <summary>
+/// Registered first, so the store, the hot list and the frame source are opened (and a bad one reported)
+/// before the recognition models spend seconds loading; logs what the device runs with.
+/// </summary>
+internal sealed partial class StartupSummary(
+    DeviceStore store,
+    Hotlist hotlist,
+    IFrameSource source,
+    IOptions<DeviceOptions> device,
+    ILogger<StartupSummary> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var reads = store.Count(RecordKind.Read);
+        var hits = store.Count(RecordKind.Hit);
+        LogStarting(device.Value.DeviceId, source.Camera, store.Path, hotlist.Count, reads.NotSent + reads.InFlight, hits.NotSent + hits.InFlight);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information,
+        Message = "Device {DeviceId} camera {Camera}: store {StorePath}, {HotlistEntries} hot-list entries, {PendingReads} reads and {PendingHits} hits waiting for the bridge")]
+    private partial void LogStarting(string? deviceId, string camera, string storePath, int hotlistEntries, long pendingReads, long pendingHits);
+}
