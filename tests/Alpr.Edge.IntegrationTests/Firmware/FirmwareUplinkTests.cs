@@ -1,0 +1,155 @@
+using System.Text;
+using Alpr.Edge.Capture;
+using Alpr.Edge.Contracts;
+using Alpr.Edge.Firmware.Hosting;
+using Alpr.Edge.Firmware.Storage;
+using Alpr.Edge.Firmware.Uplink;
+using Alpr.Edge.IntegrationTests.Bridge;
+using Alpr.Edge.IntegrationTests.Infrastructure;
+using Alpr.Edge.Recognition;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alpr.Edge.IntegrationTests.Firmware;
+
+/// <summary>
+/// The firmware's store and uplink against a real Mosquitto broker, with a test bridge that acknowledges
+/// on its own terms. Frames and recognition are scripted doubles; everything after them is the product.
+/// </summary>
+public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
+{
+    private const string HotPlate = "7ABC123";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-fw-it-").FullName;
+    private readonly RecordingLoggerProvider _logs = new();
+    private MosquittoBroker _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public void Dispose() => _logs.Dispose();
+
+    [Fact]
+    public async Task Hits_go_out_before_their_reads_and_everything_is_marked_acknowledged_only_when_the_bridge_acks()
+    {
+        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+        var observer = new FirmwareObserver();
+
+        using (var firmware = BuildFirmware("it-pole-1", observer))
+        {
+            await firmware.StartAsync();
+            await observer.WaitForReadsAsync(2, Patience);
+            await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+            Assert.Equal(DeviceStatus.Online, await TestBridge.RetainedStatusAsync(_broker.Url, "it-pole-1"));
+            await firmware.StopAsync();
+        }
+
+        Assert.Equal(DeviceStatus.Stopped, await TestBridge.RetainedStatusAsync(_broker.Url, "it-pole-1"));
+        var hit = Assert.Single(observer.Hits);
+        var deliveries = bridge.Deliveries.ToList();
+        Assert.True(
+            deliveries.FindIndex(d => d.Id == hit.Id) < deliveries.FindIndex(d => d.Id == hit.Read.Id),
+            "the hit was published after its read");
+        using var store = DeviceStore.Open(Path.Combine(_directory, "it-pole-1"), TimeProvider.System);
+        Assert.All(observer.StoredIds, id => Assert.Equal(TransferState.Acked, store.GetState(id)));
+        AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Reads_made_while_the_broker_is_down_reach_the_bridge_when_it_returns()
+    {
+        await _broker.StopAsync();
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware("it-pole-2", observer);
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(2, Patience);
+        Assert.All(observer.StoredIds, id => Assert.False(observer.IsAcknowledged(id)));
+
+        await _broker.StartAgainAsync();
+        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+
+        await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+        await firmware.StopAsync();
+        Assert.Contains(_logs.Logs, l => l.Category == typeof(UplinkService).FullName && l.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_record_the_bridge_does_not_acknowledge_is_sent_again_until_it_does()
+    {
+        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, delivery) => delivery >= 2);
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware("it-pole-3", observer, ackTimeout: "00:00:01");
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(2, Patience);
+
+        await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+        await firmware.StopAsync();
+
+        Assert.All(observer.StoredIds, id => Assert.True(bridge.DeliveriesOf(id) >= 2));
+        AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_malformed_acknowledgement_is_logged_and_ignored()
+    {
+        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware("it-pole-4", observer);
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(2, Patience);
+
+        await bridge.PublishRawAsync(MqttTopics.Ack("it-pole-4"), Encoding.UTF8.GetBytes("{\"ids\": 42"));
+        await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+        await firmware.StopAsync();
+
+        Assert.Contains(_logs.Logs, l => l.EventId == 4002 && l.Level == LogLevel.Warning);
+        AssertNoErrors();
+    }
+
+    private IHost BuildFirmware(string deviceId, FirmwareObserver observer, string ackTimeout = "00:00:30") =>
+        FirmwareHost.Build(new FirmwareRunSettings
+        {
+            DataDirectory = Path.Combine(_directory, deviceId),
+            BrokerUrl = _broker.Url.ToString(),
+            DeviceId = deviceId,
+            HotlistFile = WriteHotlist(),
+            Reporters = [observer],
+            Configuration = new Dictionary<string, string?>
+            {
+                ["Pipeline:ChannelCapacity"] = "100",
+                ["Uplink:AckTimeout"] = ackTimeout,
+                ["Uplink:ReconnectMinDelay"] = "00:00:00.2",
+                ["Uplink:ReconnectMaxDelay"] = "00:00:01",
+                ["Uplink:ClientId"] = $"{deviceId}-{Guid.NewGuid():N}",
+            },
+            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs),
+            ConfigureServices = services =>
+            {
+                // Frames 0-9 show the hot-listed plate, 10-29 nothing, 30-39 another plate; then the source ends.
+                services.AddSingleton<IFrameSource>(new ScriptedFrameSource(40, Start));
+                services.AddSingleton<IPlateRecognizer>(new ScriptedRecognizer(i => i switch
+                {
+                    < 10 => HotPlate,
+                    >= 30 => "4XYZ567",
+                    _ => null,
+                }));
+            },
+        });
+
+    private string WriteHotlist()
+    {
+        var path = Path.Combine(_directory, "hot.csv");
+        File.WriteAllText(path, $"plate,list,category,case\n{HotPlate},stolen,vehicle,C-1\n");
+        return path;
+    }
+
+    private void AssertNoErrors() =>
+        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+}
