@@ -17,7 +17,7 @@ public sealed class ModelManifestTests : IDisposable
 
         Assert.Equal(ModelRoles.Detector, models.Detector.Role);
         Assert.Equal(ModelRoles.Recognizer, models.Recognizer.Role);
-        Assert.Equal(2.0f, models.Recognizer.Decoder.HorizontalStretch);
+        Assert.Equal(1.5f, models.Recognizer.Decoder.HorizontalStretch);
     }
 
     [Fact]
