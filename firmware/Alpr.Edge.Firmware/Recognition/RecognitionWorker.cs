@@ -104,7 +104,7 @@ internal sealed class RecognitionWorker : BackgroundService
         {
             recognition = _recognizer.Recognize(frame.Image, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             _metrics.RecognitionFailed();
             if (_failures++ % 100 == 0)

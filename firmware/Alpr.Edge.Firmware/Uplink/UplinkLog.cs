@@ -28,4 +28,7 @@ internal static partial class UplinkLog
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Broker refused {Kind} {Id}: {Reason}; it stays in the outbox")]
     public static partial void PublishRefused(ILogger logger, string kind, Guid id, string reason);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Acknowledgement of {Ids} ids could not be recorded; they will be sent again")]
+    public static partial void AckNotApplied(ILogger logger, Exception exception, int ids);
 }

@@ -196,12 +196,20 @@ internal sealed class UplinkService : BackgroundService
             return Task.CompletedTask;
         }
 
-        var changed = _store.MarkAcked(ack.Ids);
-        _metrics.Acknowledged(changed);
-        UplinkLog.Acknowledged(_logger, ack.Ids.Count, changed);
-        foreach (var reporter in _reporters)
+        try
         {
-            reporter.Acknowledged(ack.Ids);
+            var changed = _store.MarkAcked(ack.Ids);
+            _metrics.Acknowledged(changed);
+            UplinkLog.Acknowledged(_logger, ack.Ids.Count, changed);
+            foreach (var reporter in _reporters)
+            {
+                reporter.Acknowledged(ack.Ids);
+            }
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
+        {
+            // Not marked: the records stay in flight and are sent again; the bridge acknowledges again.
+            UplinkLog.AckNotApplied(_logger, ex, ack.Ids.Count);
         }
 
         return Task.CompletedTask;
