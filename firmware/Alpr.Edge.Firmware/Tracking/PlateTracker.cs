@@ -141,7 +141,7 @@ public sealed class PlateTracker
                 continue;
             }
 
-            var distance = track.Texts.Min(t => EditDistance.Between(t, plate.Text));
+            var distance = track.Texts.Min(t => TextDistance(t, plate.Text));
             var boxDistance = BoxDistanceInWidths(track.LastBox, plate.Box);
             var joins = distance == 0
                 || (distance <= _options.MaxTextDistance && boxDistance <= _options.MaxBoxDistanceInWidths);
@@ -154,6 +154,17 @@ public sealed class PlateTracker
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Edit distance, except that a text of 4 or more characters inside the other counts as 1 edit:
+    /// a plate entering or leaving the frame is read with characters cut off (<c>M6221</c> of <c>UYM6221</c>).
+    /// </summary>
+    private static int TextDistance(string a, string b)
+    {
+        var distance = EditDistance.Between(a, b);
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return distance > 1 && shorter.Length >= 4 && longer.Contains(shorter, StringComparison.Ordinal) ? 1 : distance;
     }
 
     private static double BoxDistanceInWidths(PlateRegion a, PlateRegion b)

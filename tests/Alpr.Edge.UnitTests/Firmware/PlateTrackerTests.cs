@@ -141,6 +141,29 @@ public sealed class PlateTrackerTests
     }
 
     [Fact]
+    public void A_plate_cut_off_at_the_frame_edge_joins_the_vehicle_it_belongs_to()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("M6221", 0.99, x: 258));
+        for (var i = 0; i < 3; i++)
+        {
+            Frame(TimeSpan.FromMilliseconds(100), Plate("UYM6221", 1.0, x: 218 + (i * 10)));
+        }
+
+        var read = Assert.Single(_tracker.Flush());
+        Assert.Equal("UYM6221", read.Text);
+        Assert.Contains(read.Alternatives, a => a.Text == "M6221");
+    }
+
+    [Fact]
+    public void A_short_text_inside_another_plate_far_away_is_another_vehicle()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("UYM6221", 1.0, x: 0));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("UYM6221", 1.0, x: 0), Plate("M6221", 0.9, x: 2000));
+
+        Assert.Equal(2, _tracker.Flush().Count);
+    }
+
+    [Fact]
     public void A_near_text_far_away_in_the_frame_is_another_vehicle()
     {
         Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 0));
