@@ -206,6 +206,22 @@ public sealed class DeviceStore : IDisposable
         }
     }
 
+    /// <summary>Reads and hits published less than <paramref name="resendAfter"/> ago and not yet acknowledged.</summary>
+    public long CountAwaitingAck(TimeSpan resendAfter)
+    {
+        var staleBefore = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - (long)resendAfter.TotalMilliseconds;
+        lock (_lock)
+        {
+            using var select = _connection.CreateCommand();
+            select.CommandText = """
+                SELECT (SELECT COUNT(*) FROM hits WHERE state = 1 AND sent_at > $staleBefore)
+                     + (SELECT COUNT(*) FROM reads WHERE state = 1 AND sent_at > $staleBefore)
+                """;
+            select.Parameters.AddWithValue("$staleBefore", staleBefore);
+            return (long)select.ExecuteScalar()!;
+        }
+    }
+
     /// <summary>The transfer state of a read or hit, or null when the store does not hold it.</summary>
     public TransferState? GetState(Guid id)
     {

@@ -30,6 +30,13 @@ public sealed class UplinkOptions
     /// <summary>Longest wait before reconnecting.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Most reads published and not yet acknowledged at a time, so a backlog does not flood the broker's
+    /// queue for an absent bridge (Mosquitto drops QoS 1 messages past <c>max_queued_messages</c>).
+    /// Hits are never held back.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 200;
+
     /// <summary>Records taken from the store per round (hits are always taken first).</summary>
     public int BatchSize { get; set; } = 50;
 }

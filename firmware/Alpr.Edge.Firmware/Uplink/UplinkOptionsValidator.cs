@@ -28,6 +28,11 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
             failures.Add($"Uplink:ReconnectMaxDelay is {options.ReconnectMaxDelay}; set it at least Uplink:ReconnectMinDelay (default 00:01:00)");
         }
 
+        if (options.MaxInFlight is < 1 or > 100_000)
+        {
+            failures.Add($"Uplink:MaxInFlight is {options.MaxInFlight}; set 1 to 100000 (default 200)");
+        }
+
         if (options.BatchSize is < 1 or > 10_000)
         {
             failures.Add($"Uplink:BatchSize is {options.BatchSize}; set 1 to 10000 (default 50)");

@@ -147,7 +147,15 @@ internal sealed class UplinkService : BackgroundService
 
     private async Task<int> SendPendingAsync(IMqttClient client, RecordKind kind, CancellationToken cancellationToken)
     {
-        var records = _store.TakeForSending(kind, _options.BatchSize, _options.AckTimeout);
+        var take = kind == RecordKind.Hit
+            ? _options.BatchSize
+            : (int)Math.Min(_options.BatchSize, _options.MaxInFlight - _store.CountAwaitingAck(_options.AckTimeout));
+        if (take <= 0)
+        {
+            return 0;
+        }
+
+        var records = _store.TakeForSending(kind, take, _options.AckTimeout);
         var topic = kind == RecordKind.Hit ? MqttTopics.Hit(_deviceId) : MqttTopics.Read(_deviceId);
         var kindName = kind == RecordKind.Hit ? "hit" : "read";
         foreach (var record in records)
@@ -199,6 +207,7 @@ internal sealed class UplinkService : BackgroundService
         try
         {
             var changed = _store.MarkAcked(ack.Ids);
+            _signal.Notify();
             _metrics.Acknowledged(changed);
             UplinkLog.Acknowledged(_logger, ack.Ids.Count, changed);
             foreach (var reporter in _reporters)

@@ -113,7 +113,40 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
         AssertNoErrors();
     }
 
-    private IHost BuildFirmware(string deviceId, FirmwareObserver observer, string ackTimeout = "00:00:30") =>
+    [Fact]
+    public async Task Reads_beyond_the_in_flight_window_wait_for_acknowledgements()
+    {
+        var acking = false;
+        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => Volatile.Read(ref acking));
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware(
+            "it-pole-5",
+            observer,
+            ackTimeout: "00:10:00",
+            maxInFlight: "3",
+            frames: 300,
+            plateAt: i => i % 30 < 10 ? $"PASS{i / 30:D3}" : null);
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(10, Patience);
+        await bridge.WaitForDistinctDeliveriesAsync(3, Patience);
+
+        Volatile.Write(ref acking, true);
+        await bridge.AcknowledgeAsync("it-pole-5", [.. bridge.Deliveries.Select(d => d.Id)]);
+        await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+        await firmware.StopAsync();
+
+        Assert.Equal(10, bridge.Deliveries.Select(d => d.Id).Distinct().Count());
+        Assert.True(bridge.MaxOutstanding <= 3, $"{bridge.MaxOutstanding} reads were out unacknowledged at once");
+        AssertNoErrors();
+    }
+
+    private IHost BuildFirmware(
+        string deviceId,
+        FirmwareObserver observer,
+        string ackTimeout = "00:00:30",
+        string maxInFlight = "200",
+        int frames = 40,
+        Func<int, string?>? plateAt = null) =>
         FirmwareHost.Build(new FirmwareRunSettings
         {
             DataDirectory = Path.Combine(_directory, deviceId),
@@ -123,23 +156,24 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
             Reporters = [observer],
             Configuration = new Dictionary<string, string?>
             {
-                ["Pipeline:ChannelCapacity"] = "100",
+                ["Pipeline:ChannelCapacity"] = "1000",
                 ["Uplink:AckTimeout"] = ackTimeout,
                 ["Uplink:ReconnectMinDelay"] = "00:00:00.2",
                 ["Uplink:ReconnectMaxDelay"] = "00:00:01",
                 ["Uplink:ClientId"] = $"{deviceId}-{Guid.NewGuid():N}",
+                ["Uplink:MaxInFlight"] = maxInFlight,
             },
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs),
             ConfigureServices = services =>
             {
-                // Frames 0-9 show the hot-listed plate, 10-29 nothing, 30-39 another plate; then the source ends.
-                services.AddSingleton<IFrameSource>(new ScriptedFrameSource(40, Start));
-                services.AddSingleton<IPlateRecognizer>(new ScriptedRecognizer(i => i switch
+                // By default frames 0-9 show the hot-listed plate, 10-29 nothing, 30-39 another plate; then the source ends.
+                services.AddSingleton<IFrameSource>(new ScriptedFrameSource(frames, Start));
+                services.AddSingleton<IPlateRecognizer>(new ScriptedRecognizer(plateAt ?? (i => i switch
                 {
                     < 10 => HotPlate,
                     >= 30 => "4XYZ567",
                     _ => null,
-                }));
+                })));
             },
         });
 

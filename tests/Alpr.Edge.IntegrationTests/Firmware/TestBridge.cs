@@ -20,6 +20,8 @@ internal sealed class TestBridge : IAsyncDisposable
     private readonly Func<Guid, int, bool> _shouldAck;
     private readonly Channel<(string DeviceId, Guid Id)> _toAck = Channel.CreateUnbounded<(string, Guid)>();
     private Task _acking = Task.CompletedTask;
+    private readonly HashSet<Guid> _acked = [];
+    private readonly Channel<bool> _delivered = Channel.CreateUnbounded<bool>();
 
     private TestBridge(IMqttClient client, Func<Guid, int, bool> shouldAck)
     {
@@ -63,6 +65,37 @@ internal sealed class TestBridge : IAsyncDisposable
 
     public int DeliveriesOf(Guid id) => Deliveries.Count(d => d.Id == id);
 
+    /// <summary>The most records delivered and not yet acknowledged by this bridge at any one time.</summary>
+    public int MaxOutstanding { get; private set; }
+
+    /// <summary>Acknowledges <paramref name="ids"/> to a device, as the bridge does after storing them.</summary>
+    public async Task AcknowledgeAsync(string deviceId, IReadOnlyList<Guid> ids)
+    {
+        lock (_acked)
+        {
+            _acked.UnionWith(ids);
+        }
+
+        var ack = new ReadAcknowledgement { Ids = ids, StoredAt = DateTimeOffset.UtcNow };
+        await PublishRawAsync(MqttTopics.Ack(deviceId), WireFormat.Serialize(ack, ContractsJson.Default.ReadAcknowledgement));
+    }
+
+    public async Task WaitForDistinctDeliveriesAsync(int count, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (Deliveries.Select(d => d.Id).Distinct().Count() < count)
+        {
+            try
+            {
+                await _delivered.Reader.ReadAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"fewer than {count} records delivered within {timeout}");
+            }
+        }
+    }
+
     public async Task PublishRawAsync(string topic, byte[] payload)
     {
         using var deadline = new CancellationTokenSource(Timeout);
@@ -98,8 +131,7 @@ internal sealed class TestBridge : IAsyncDisposable
     {
         await foreach (var (deviceId, id) in _toAck.Reader.ReadAllAsync())
         {
-            var ack = new ReadAcknowledgement { Ids = [id], StoredAt = DateTimeOffset.UtcNow };
-            await PublishRawAsync(MqttTopics.Ack(deviceId), WireFormat.Serialize(ack, ContractsJson.Default.ReadAcknowledgement));
+            await AcknowledgeAsync(deviceId, [id]);
         }
     }
 
@@ -125,6 +157,12 @@ internal sealed class TestBridge : IAsyncDisposable
         }
 
         Deliveries.Enqueue((kind, id));
+        lock (_acked)
+        {
+            MaxOutstanding = Math.Max(MaxOutstanding, Deliveries.Select(d => d.Id).Distinct().Count(d => !_acked.Contains(d)));
+        }
+
+        _delivered.Writer.TryWrite(true);
         if (deviceId is not null && _shouldAck(id, DeliveriesOf(id)))
         {
             _toAck.Writer.TryWrite((deviceId, id));

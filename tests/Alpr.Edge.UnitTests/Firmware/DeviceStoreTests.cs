@@ -79,6 +79,26 @@ public sealed class DeviceStoreTests : IDisposable
     }
 
     [Fact]
+    public void Only_records_published_within_the_ack_timeout_count_as_awaiting_an_ack()
+    {
+        using var store = DeviceStore.Open(_temp.Path, _clock);
+        var first = Read("7ABC123");
+        store.Add(first, [Hit(first)]);
+        store.TakeForSending(RecordKind.Hit, 10, AckTimeout);
+        store.TakeForSending(RecordKind.Read, 10, AckTimeout);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        store.Add(Read("4XYZ567"), []);
+        store.TakeForSending(RecordKind.Read, 10, AckTimeout);
+        Assert.Equal(3, store.CountAwaitingAck(AckTimeout));
+
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, store.CountAwaitingAck(AckTimeout));
+
+        store.MarkAcked([first.Id]);
+        Assert.Equal(1, store.CountAwaitingAck(AckTimeout));
+    }
+
+    [Fact]
     public void An_in_flight_record_survives_reopening_and_is_returned_to_the_outbox_after_a_reconnect()
     {
         var read = Read("7ABC123");
