@@ -69,15 +69,15 @@ public sealed class SimulatedGpioDriver : GpioDriver
         }
     }
 
-    /// <summary>A bouncing contact: <paramref name="flips"/> alternations that end at <paramref name="finalLevel"/>, each raising an edge.</summary>
+    /// <summary>A bouncing contact: the input chatters <paramref name="flips"/> times from its current level, then settles at <paramref name="finalLevel"/>; each change raises an edge.</summary>
     public void Bounce(int pinNumber, PinValue finalLevel, int flips)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(flips);
-        var level = (flips % 2 == 0) ? !finalLevel : finalLevel;
+        var level = LevelOf(pinNumber);
         for (var i = 0; i < flips; i++)
         {
-            SetInput(pinNumber, level);
             level = !level;
+            SetInput(pinNumber, level);
         }
 
         SetInput(pinNumber, finalLevel);

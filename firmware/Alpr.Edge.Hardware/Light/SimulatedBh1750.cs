@@ -118,6 +118,16 @@ public sealed class SimulatedBh1750 : I2cSimulatedDeviceBase
         WriteRead(inputBuffer.AsSpan(), outputBuffer.AsSpan());
     }
 
+    /// <summary>How often a handle to the chip was disposed; the chip itself stays, like a real one after its file descriptor is closed.</summary>
+    public int DisposeCount { get; private set; }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        DisposeCount++;
+        base.Dispose(disposing);
+    }
+
     private void Transfer()
     {
         Transfers++;
