@@ -31,10 +31,6 @@ public static class ConfigFileCheck
         [RecognitionOptions.SectionName] = typeof(RecognitionOptions),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every section and key the config file may hold, as <c>Section:Key</c>.</summary>
-    public static IEnumerable<string> KnownKeys =>
-        Sections.OrderBy(s => s.Key, StringComparer.Ordinal).SelectMany(s => KeysOf(s.Value).Select(k => $"{s.Key}:{k}"));
-
     /// <summary>Throws <see cref="FirmwareConfigurationException"/> when the file is missing, not JSON, or holds an unknown key.</summary>
     public static void Check(string path)
     {
