@@ -1,0 +1,32 @@
+namespace Alpr.Edge.Storage.Ring;
+
+/// <summary>Ring settings (config section <c>Storage:Ring</c>): how much the store may keep and for how long.</summary>
+public sealed class RingOptions
+{
+    /// <summary>Config section name, below <c>Storage</c>.</summary>
+    public const string SectionName = "Storage:Ring";
+
+    /// <summary>Logical bytes the store may hold (sealed blobs plus a per-record overhead). Default 16 GiB.</summary>
+    public long DiskBudgetBytes { get; set; } = 16L * 1024 * 1024 * 1024;
+
+    /// <summary>Acknowledged records older than this leave the ring (held ones stay). Default 30 days.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The budget must hold at least this long at the expected traffic. Default 30 days.</summary>
+    public TimeSpan MinimumRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Reads per day the device is sized for (all cameras together). Default 20,000.</summary>
+    public int ExpectedReadsPerDay { get; set; } = 20_000;
+
+    /// <summary>Stored bytes per read the device is sized for, images included. Default 24 KiB.</summary>
+    public int ExpectedBytesPerRead { get; set; } = 24 * 1024;
+
+    /// <summary>Most records one purge step removes or strips (bounded work, so capture never stalls). Default 256.</summary>
+    public int PurgeBatchSize { get; set; } = 256;
+
+    /// <summary>How often the maintenance service runs a purge step and a WAL checkpoint. Default 5 s.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bytes counted for each record on top of its sealed blobs (row, indexes, page slack).</summary>
+    public const int RecordOverheadBytes = 160;
+}
