@@ -50,9 +50,9 @@ public abstract class PeriodicHardwareService : IHostedService, IDisposable
     {
         try
         {
-            if (_stopping is not null)
+            if (_stopping is { } stopping)
             {
-                await _stopping.CancelAsync();
+                await stopping.CancelAsync();
             }
 
             if (_loop is not null)
@@ -113,10 +113,11 @@ public abstract class PeriodicHardwareService : IHostedService, IDisposable
     /// <summary>Releases the loop's resources.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        // The host may dispose a service twice (as itself and as a hosted service).
+        if (disposing && Interlocked.Exchange(ref _stopping, null) is { } stopping)
         {
-            _stopping?.Cancel();
-            _stopping?.Dispose();
+            stopping.Cancel();
+            stopping.Dispose();
         }
     }
 
