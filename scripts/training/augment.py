@@ -30,7 +30,7 @@ def margins(img, rng, lo=-0.04, hi=0.06):
     return img
 
 
-def photometric(img, rng):
+def photometric(img, rng, p_lowres=0.35):
     img = img.astype(np.float32)
     if rng.random() < 0.2:   # monochrome (IR / grey cameras)
         g = cv2.cvtColor(img.astype(np.uint8), cv2.COLOR_BGR2GRAY).astype(np.float32)
@@ -45,10 +45,8 @@ def photometric(img, rng):
         img = 255.0 * (np.clip(img, 0, 255) / 255.0) ** gam
     img = np.clip(img, 0, 255).astype(np.uint8)
     h, w = img.shape[:2]
-    if rng.random() < 0.35:  # low resolution
-        f = rng.uniform(0.25, 0.7)
-        nh = max(8, int(h * f * 48 / max(h, 48)) if h > 48 else int(h * f))
-        nh = max(10, min(h, int(48 * rng.uniform(0.35, 0.9))))
+    if rng.random() < p_lowres:  # low resolution: plate 12-43 px tall, as in the photos
+        nh = max(10, min(h, int(48 * rng.uniform(0.25, 0.9))))
         nw = max(10, int(w * nh / h))
         img = cv2.resize(cv2.resize(img, (nw, nh), interpolation=cv2.INTER_AREA), (w, h),
                          interpolation=cv2.INTER_LINEAR)

