@@ -41,8 +41,20 @@ public static partial class PlateTextRules
         return text.Length >= 6 && text.All(char.IsAsciiDigit) && DateStamp().IsMatch(text);
     }
 
-    /// <summary>True when <paramref name="text"/> is a word known to appear on or near plates but never as the number.</summary>
-    public static bool IsKnownWord(string text) => Words.Contains(text);
+    /// <summary>Shortest piece of a known word that counts as that word (a state name cut by the frame's edge).</summary>
+    private const int MinWordPiece = 5;
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a word known to appear on or near plates but never as the number, or the start
+    /// or end (at least five letters) of one, as when the frame's edge cuts it.
+    /// </summary>
+    public static bool IsKnownWord(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Words.Contains(text)
+            || (text.Length >= MinWordPiece && text.All(char.IsAsciiLetter)
+                && Words.Any(w => w.StartsWith(text, StringComparison.Ordinal) || w.EndsWith(text, StringComparison.Ordinal)));
+    }
 
     /// <summary>
     /// How much the content looks like a plate number, 0..1: 0 for the wrong length or a known word,

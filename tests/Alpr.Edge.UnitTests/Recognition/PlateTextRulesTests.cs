@@ -16,6 +16,22 @@ public sealed class PlateTextRulesTests
     }
 
     [Theory]
+    [InlineData("CALIFO")]
+    [InlineData("SYLVANIA")]
+    public void A_state_name_cut_by_the_frame_edge_is_still_a_word(string piece)
+    {
+        Assert.True(PlateTextRules.IsKnownWord(piece));
+        Assert.Equal(0, PlateTextRules.ContentScore(piece));
+    }
+
+    [Fact]
+    public void Short_letter_runs_are_not_mistaken_for_pieces_of_words()
+    {
+        Assert.False(PlateTextRules.IsKnownWord("CALI"));
+        Assert.False(PlateTextRules.IsKnownWord("ABC1234"));
+    }
+
+    [Theory]
     [InlineData("20140508")]
     [InlineData("201404")]
     [InlineData("08052014")]
