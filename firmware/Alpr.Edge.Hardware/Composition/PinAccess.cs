@@ -33,7 +33,12 @@ public static class PinAccess
     {
         ArgumentNullException.ThrowIfNull(gpio);
         ArgumentNullException.ThrowIfNull(pin);
-        Open(gpio, pin, () => gpio.OpenPin(pin.Gpio, InputMode(pin)));
+        Open(gpio, pin, () =>
+        {
+            // Some GPIO chips (Tegra) do not take bias settings from Linux; the external resistor then sets the idle level.
+            var mode = InputMode(pin);
+            gpio.OpenPin(pin.Gpio, gpio.IsPinModeSupported(pin.Gpio, mode) ? mode : PinMode.Input);
+        });
     }
 
     /// <summary>Whether an input's contact is active, honouring <see cref="PinAssignment.ActiveLow"/>.</summary>

@@ -48,7 +48,7 @@ public static class PoleHardwareServiceCollectionExtensions
         services.TryAddSingleton<IlluminatorController>();
         services.TryAddSingleton<InputsMonitor>();
         services.TryAddSingleton<StatusLedService>();
-        // The status LED starts first (it shows booting), the illuminator stops last among these (hosts stop in reverse order).
+        // Hosts start in this order and stop in reverse: the status LED shows booting first and goes off last.
         services.AddHostedService(sp => sp.GetRequiredService<StatusLedService>());
         services.AddHostedService(sp => sp.GetRequiredService<IlluminatorController>());
         services.AddHostedService(sp => sp.GetRequiredService<InputsMonitor>());
