@@ -120,24 +120,36 @@ public sealed class IlluminatorController : PeriodicHardwareService
             gpio.RegisterCallbackForPinValueChangedEvent(sync.Gpio, PinEventTypes.Rising | PinEventTypes.Falling, OnStrobeEdge);
         }
 
-        if (_options.Illuminator.UsePwm && _devices.TryGetIlluminatorPwm(out var pwm))
+        if (_options.Illuminator.UsePwm)
         {
-            _map.TryGet(PinRole.IlluminatorPwm, out var pwmPin);
-            try
-            {
-                pwm.Frequency = _options.Illuminator.PwmFrequencyHz;
-                pwm.DutyCycle = 0;
-                pwm.Start();
-            }
-            catch (IOException ex)
-            {
-                throw new IOException($"Cannot drive illuminator-pwm on header pin {pwmPin?.HeaderPin} (pwmchip{pwmPin?.PwmChip} channel {pwmPin?.PwmChannel}): {ex.Message} Enable the PWM overlay (see docs/wiring) or set Hardware:Illuminator:UsePwm=false.", ex);
-            }
-
-            _pwm = pwm;
+            _pwm = StartPwm();
         }
 
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+    }
+
+    private PwmChannel? StartPwm()
+    {
+        _map.TryGet(PinRole.IlluminatorPwm, out var pin);
+        try
+        {
+            if (!_devices.TryGetIlluminatorPwm(out var pwm))
+            {
+                return null;
+            }
+
+            pwm.Frequency = _options.Illuminator.PwmFrequencyHz;
+            pwm.DutyCycle = 0;
+            pwm.Start();
+            return pwm;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            var board = BoardProfiles.TryGet(_map.Board, out var profile) ? profile.PwmHint : "enable the board's PWM overlay";
+            throw new IOException(
+                $"Cannot drive illuminator-pwm on header pin {pin?.HeaderPin} (pwmchip{pin?.PwmChip} channel {pin?.PwmChannel}): {ex.Message} Fix: {board}; or set Hardware:Illuminator:UsePwm=false to only switch the illuminator.",
+                ex);
+        }
     }
 
     /// <inheritdoc />

@@ -231,4 +231,16 @@ public sealed class IlluminatorControllerTests
         Assert.True(rig.Pole.IlluminatorLit);
         await controller.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_missing_pwm_channel_stops_start_up_with_the_overlay_to_enable()
+    {
+        using var rig = new PoleRig();
+        rig.Pole.IlluminatorPwm.Fault = "No such file or directory";
+        var controller = rig.Illuminator();
+        var ex = await Assert.ThrowsAsync<IOException>(() => controller.StartAsync(CancellationToken.None));
+        Assert.Contains("illuminator-pwm on header pin 12 (pwmchip0 channel 0)", ex.Message);
+        Assert.Contains("dtoverlay=pwm-2chan", ex.Message);
+        Assert.False(rig.Pole.IlluminatorLit);
+    }
 }
