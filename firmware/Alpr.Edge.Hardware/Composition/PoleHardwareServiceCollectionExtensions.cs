@@ -17,7 +17,7 @@ public static class PoleHardwareServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HardwareOptions"/> (section <c>Hardware</c>, unknown keys refused, validated at start-up together with
     /// the pin map), the <see cref="PinMap"/>, the devices (real, or a <see cref="SimulatedPole"/> when <paramref name="simulate"/>),
-    /// <see cref="PoleHardwareEvents"/>, <see cref="PoleStatusIndicator"/>, and the hosted services <see cref="IlluminatorController"/>,
+    /// <see cref="PoleHardwareEvents"/>, <see cref="PoleStatusIndicator"/>, <see cref="HardwareMetrics"/>, and the hosted services <see cref="IlluminatorController"/>,
     /// <see cref="InputsMonitor"/> and <see cref="StatusLedService"/> (also resolvable as themselves).
     /// </summary>
     public static IServiceCollection AddPoleHardware(this IServiceCollection services, IConfiguration configuration, bool simulate)
@@ -29,6 +29,8 @@ public static class PoleHardwareServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HardwareOptions>, HardwareOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<HardwareMetrics>();
         services.TryAddSingleton<PoleHardwareEvents>();
         services.TryAddSingleton<PoleStatusIndicator>();
         services.TryAddSingleton(sp => PinMapLoader.Load(sp.GetRequiredService<IOptions<HardwareOptions>>().Value.ResolvePinMapPath()));

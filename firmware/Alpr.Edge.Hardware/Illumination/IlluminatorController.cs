@@ -22,6 +22,7 @@ public sealed class IlluminatorController : PeriodicHardwareService
     private readonly PinMap _map;
     private readonly HardwareOptions _options;
     private readonly PoleHardwareEvents _events;
+    private readonly HardwareMetrics _metrics;
     private readonly ILogger<IlluminatorController> _logger;
     private readonly IlluminatorSafety _safety;
     private readonly PinAssignment _enable;
@@ -35,13 +36,15 @@ public sealed class IlluminatorController : PeriodicHardwareService
     private volatile bool _strobeArmed;
 
     /// <summary>Creates the controller.</summary>
-    public IlluminatorController(PoleDevices devices, PinMap map, IOptions<HardwareOptions> options, PoleHardwareEvents events, TimeProvider timeProvider, ILogger<IlluminatorController> logger)
+    public IlluminatorController(PoleDevices devices, PinMap map, IOptions<HardwareOptions> options, PoleHardwareEvents events, HardwareMetrics metrics, TimeProvider timeProvider, ILogger<IlluminatorController> logger)
         : base(timeProvider, (options ?? throw new ArgumentNullException(nameof(options))).Value.Illuminator.EvaluationInterval)
     {
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(logger);
+        _metrics = metrics;
         _devices = devices;
         _map = map;
         _options = options.Value;
@@ -73,6 +76,7 @@ public sealed class IlluminatorController : PeriodicHardwareService
     public void ForceOff()
     {
         _strobeArmed = false;
+        _metrics.IlluminatorApplied(0, State.SocTemperature?.DegreesCelsius, State.Light?.Lux);
         try
         {
             if (_devices.Gpio.IsPinOpen(_enable.Gpio))
@@ -175,6 +179,7 @@ public sealed class IlluminatorController : PeriodicHardwareService
         {
             _lastLimit = limit.State;
             HardwareLog.LimitChanged(_logger, limit.State, limit.Reason);
+            _metrics.LimitChanged(limit.State);
             _events.Publish(new IlluminatorLimitChangedEvent(now, limit));
         }
 
@@ -182,6 +187,7 @@ public sealed class IlluminatorController : PeriodicHardwareService
         var intensity = lit ? Math.Min(_options.Illuminator.Intensity, limit.MaxIntensity) : 0;
         Apply(lit, intensity);
         _safety.RecordOutput(now, lit);
+        _metrics.IlluminatorApplied(intensity, soc?.DegreesCelsius, light?.Lux);
         State = new IlluminatorState(now, _period, lit, intensity, limit, light, soc);
     }
 

@@ -17,6 +17,7 @@ public sealed class InputsMonitor : PeriodicHardwareService
     private readonly PoleDevices _devices;
     private readonly HardwareOptions _options;
     private readonly PoleHardwareEvents _events;
+    private readonly HardwareMetrics _metrics;
     private readonly ILogger<InputsMonitor> _logger;
     private readonly PinAssignment? _tamper;
     private readonly PinAssignment? _trigger;
@@ -25,13 +26,15 @@ public sealed class InputsMonitor : PeriodicHardwareService
     private readonly TriggerWindow _triggerWindow;
 
     /// <summary>Creates the monitor.</summary>
-    public InputsMonitor(PoleDevices devices, PinMap map, IOptions<HardwareOptions> options, PoleHardwareEvents events, TimeProvider timeProvider, ILogger<InputsMonitor> logger)
+    public InputsMonitor(PoleDevices devices, PinMap map, IOptions<HardwareOptions> options, PoleHardwareEvents events, HardwareMetrics metrics, TimeProvider timeProvider, ILogger<InputsMonitor> logger)
         : base(timeProvider, (options ?? throw new ArgumentNullException(nameof(options))).Value.Inputs.PollInterval)
     {
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(logger);
+        _metrics = metrics;
         _devices = devices;
         _options = options.Value;
         _events = events;
@@ -80,6 +83,7 @@ public sealed class InputsMonitor : PeriodicHardwareService
         {
             var open = _tamperDebouncer.Stable;
             HardwareLog.Tamper(_logger, _tamper.HeaderPin, open ? "enclosure opened" : "enclosure closed");
+            _metrics.Tamper(open);
             _events.Publish(new TamperEvent(now, open, _tamper.HeaderPin));
         }
 
@@ -88,6 +92,11 @@ public sealed class InputsMonitor : PeriodicHardwareService
             if (_triggerDebouncer.Update(PinAccess.ReadActive(_devices.Gpio, _trigger), now))
             {
                 HardwareLog.Trigger(_logger, _triggerDebouncer.Stable ? "active" : "released");
+                if (_triggerDebouncer.Stable)
+                {
+                    _metrics.TriggerActivated();
+                }
+
                 _events.Publish(new VehicleTriggerEvent(now, _triggerDebouncer.Stable));
             }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.Hardware.Events;
 using Alpr.Edge.Hardware.PinMaps;
 
@@ -93,6 +95,31 @@ public sealed class InputsMonitorTests
         rig.Run(monitor, TimeSpan.FromMilliseconds(150), Poll);
         Assert.Equal(1, seen);
         Assert.Contains(rig.EventsLogger.Errors, e => e.Contains("Tamper", StringComparison.Ordinal));
+        await monitor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Tamper_and_trigger_are_counted_on_the_hardware_meter()
+    {
+        using var rig = new PoleRig(o => o.Inputs.TriggerEnabled = true);
+        var counts = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == HardwareMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counts[instrument.Name] = counts.GetValueOrDefault(instrument.Name) + value);
+        listener.Start();
+        var monitor = rig.Inputs();
+        await monitor.StartAsync(CancellationToken.None);
+        rig.Pole.SetTamperOpen(true);
+        rig.Pole.SetTrigger(true);
+        rig.Run(monitor, TimeSpan.FromMilliseconds(150), Poll);
+        Assert.Equal(1, counts["alpr.hardware.tamper_events"]);
+        Assert.Equal(1, counts["alpr.hardware.trigger_activations"]);
         await monitor.StopAsync(CancellationToken.None);
     }
 }

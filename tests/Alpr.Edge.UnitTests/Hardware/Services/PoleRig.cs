@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.Hardware.Events;
 using Alpr.Edge.Hardware.Illumination;
 using Alpr.Edge.Hardware.Inputs;
 using Alpr.Edge.Hardware.PinMaps;
 using Alpr.Edge.Hardware.Status;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,6 +15,7 @@ namespace Alpr.Edge.UnitTests.Hardware.Services;
 internal sealed class PoleRig : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
+    private HardwareMetrics? _metrics;
 
     public PoleRig(Action<HardwareOptions>? configure = null, DateTimeOffset? start = null)
     {
@@ -32,6 +35,10 @@ internal sealed class PoleRig : IDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public ServiceProvider MetricsServices { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public HardwareMetrics Metrics => _metrics ??= new HardwareMetrics(MetricsServices.GetRequiredService<IMeterFactory>());
+
     public HardwareOptions Options { get; }
 
     public PinMap Map { get; }
@@ -50,9 +57,9 @@ internal sealed class PoleRig : IDisposable
 
     public int PinOf(PinRole role) => Map.TryGet(role, out var pin) ? pin.Gpio : throw new InvalidOperationException($"no {role}");
 
-    public IlluminatorController Illuminator() => Own(new IlluminatorController(Devices, Map, Microsoft.Extensions.Options.Options.Create(Options), Events, Time, IlluminatorLogger));
+    public IlluminatorController Illuminator() => Own(new IlluminatorController(Devices, Map, Microsoft.Extensions.Options.Options.Create(Options), Events, Metrics, Time, IlluminatorLogger));
 
-    public InputsMonitor Inputs() => Own(new InputsMonitor(Devices, Map, Microsoft.Extensions.Options.Options.Create(Options), Events, Time, new RecordingLogger<InputsMonitor>()));
+    public InputsMonitor Inputs() => Own(new InputsMonitor(Devices, Map, Microsoft.Extensions.Options.Options.Create(Options), Events, Metrics, Time, new RecordingLogger<InputsMonitor>()));
 
     public StatusLedService StatusLed(PoleStatusIndicator indicator) => Own(new StatusLedService(Devices, Map, indicator, Time, new RecordingLogger<StatusLedService>()));
 
@@ -80,6 +87,8 @@ internal sealed class PoleRig : IDisposable
         {
             owned.Dispose();
         }
+
+        MetricsServices.Dispose();
     }
 
     private T Own<T>(T disposable)
