@@ -4,6 +4,7 @@ using Alpr.Edge.Hardware.Gpio;
 using Alpr.Edge.Hardware.Light;
 using Alpr.Edge.Hardware.PinMaps;
 using Alpr.Edge.Hardware.Pwm;
+using Alpr.Edge.Hardware.Rules;
 using Alpr.Edge.Hardware.Thermal;
 using UnitsNet;
 
@@ -54,6 +55,25 @@ public sealed class SimulatedPole
 
     /// <summary>Whether the status LED is lit.</summary>
     public bool StatusLedLit => Output(PinRole.StatusLed);
+
+    /// <summary>
+    /// Makes the light sensor follow the sun at the given site on <paramref name="timeProvider"/>: 20 000 lx by day, 1 lx by
+    /// night, 30 lx within <paramref name="twilight"/> of sunrise and sunset (so the demo crosses both thresholds).
+    /// </summary>
+    public void FollowSun(TimeProvider timeProvider, double latitude, double longitude, TimeSpan twilight)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        LightSensor.LuxSource = () =>
+        {
+            var now = timeProvider.GetUtcNow();
+            if (SolarCalculator.PeriodAt(now, latitude, longitude, twilight) == LightPeriod.Day)
+            {
+                return 20_000;
+            }
+
+            return SolarCalculator.PeriodAt(now, latitude, longitude, TimeSpan.Zero) == LightPeriod.Day ? 30 : 1;
+        };
+    }
 
     /// <summary>Opens or closes the enclosure.</summary>
     public void SetTamperOpen(bool open) => SetContact(PinRole.Tamper, open);

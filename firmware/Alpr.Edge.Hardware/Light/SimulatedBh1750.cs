@@ -22,8 +22,11 @@ public sealed class SimulatedBh1750 : I2cSimulatedDeviceBase
     {
     }
 
-    /// <summary>The light the sensor sees, in lux.</summary>
+    /// <summary>The light the sensor sees, in lux (ignored while <see cref="LuxSource"/> is set).</summary>
     public double Lux { get; set; } = 300;
+
+    /// <summary>When set, the light is taken from here at each measurement (a daylight model for the demo).</summary>
+    public Func<double>? LuxSource { get; set; }
 
     /// <summary>Whether the sensor acknowledges transfers; <see langword="false"/> makes every transfer fail with an I/O error.</summary>
     public bool Answering { get; set; } = true;
@@ -83,7 +86,8 @@ public sealed class SimulatedBh1750 : I2cSimulatedDeviceBase
     public override void Read(Span<byte> buffer)
     {
         Transfer();
-        var count = (int)Math.Clamp(Math.Round(Lux * 1.2 * _measurementTime / DefaultMeasurementTime * (_mode is 0x11 or 0x21 ? 2 : 1)), 0, ushort.MaxValue);
+        var lux = LuxSource?.Invoke() ?? Lux;
+        var count = (int)Math.Clamp(Math.Round(lux * 1.2 * _measurementTime / DefaultMeasurementTime * (_mode is 0x11 or 0x21 ? 2 : 1)), 0, ushort.MaxValue);
         if (!PoweredOn)
         {
             count = 0;

@@ -243,4 +243,18 @@ public sealed class IlluminatorControllerTests
         Assert.Contains("dtoverlay=pwm-2chan", ex.Message);
         Assert.False(rig.Pole.IlluminatorLit);
     }
+
+    [Fact]
+    public async Task A_simulated_pole_following_the_sun_goes_to_night_after_dusk()
+    {
+        using var rig = new PoleRig();
+        rig.Pole.FollowSun(rig.Time, 51.5, -0.13, TimeSpan.FromMinutes(30));
+        var controller = rig.Illuminator();
+        await controller.StartAsync(CancellationToken.None);
+        Assert.False(rig.Pole.IlluminatorLit);
+        rig.Run(controller, TimeSpan.FromHours(6), TimeSpan.FromMinutes(1)); // 18:00 UTC in January
+        Assert.True(rig.Pole.IlluminatorLit);
+        Assert.Equal(LightPeriod.Night, Assert.Single(rig.PublishedOf<DayNightChangedEvent>()).Period);
+        await controller.StopAsync(CancellationToken.None);
+    }
 }
