@@ -1,7 +1,6 @@
 using System.Device.Gpio;
 using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.Hardware.PinMaps;
-using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Hardware.SelfTest;
 
