@@ -44,19 +44,28 @@ public static class PlateCandidateSelector
         return kept;
     }
 
-    /// <summary>A plate reading of <paramref name="reading"/> with the given overall score and box.</summary>
+    /// <summary>
+    /// A plate reading of <paramref name="reading"/> with the given overall score and box. The text goes through
+    /// <see cref="LetterOAndZero"/>; when that changes it, the text as read becomes the first alternative.
+    /// </summary>
     public static PlateReading ToPlate(CtcDecoding reading, double score, PlateRegion box)
     {
         ArgumentNullException.ThrowIfNull(reading);
+        var text = LetterOAndZero.Prefer(reading.Text);
+        var alternatives = AlternativeReadings.Of(reading, MaxAlternatives)
+            .Select(a => (a.Text, Score: Math.Clamp(score * a.Score / Math.Max(reading.Confidence, 1e-6), 0, 1)));
+        if (text != reading.Text)
+        {
+            alternatives = alternatives.Prepend((reading.Text, Math.Clamp(score, 0, 1) * 0.99));
+        }
+
         return new PlateReading
         {
-            Text = reading.Text,
+            Text = text,
             Confidence = Math.Clamp(score, 0, 1),
             CharacterConfidences = [.. reading.Confidences.Select(c => (double)c)],
             Box = box,
-            Alternatives = AlternativeReadings.Of(reading, MaxAlternatives)
-                .Select(a => (a.Text, Math.Clamp(score * a.Score / Math.Max(reading.Confidence, 1e-6), 0, 1)))
-                .ToList(),
+            Alternatives = alternatives.Where(a => a.Text != text).DistinctBy(a => a.Text).Take(MaxAlternatives).ToList(),
         };
     }
 
