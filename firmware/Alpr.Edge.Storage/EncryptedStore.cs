@@ -155,7 +155,7 @@ public sealed class EncryptedStore : IDisposable
             using var transaction = WriteTransaction.Begin(_connection);
             foreach (var row in candidates)
             {
-                var id = new Guid(row.Id);
+                var id = RecordIds.FromBytes(row.Id);
                 if (!RecordOpener.TryOpenRecord(_keys, id, kind, row.KeyId, row.Sealed, out var json, out _, out var reason))
                 {
                     StoreLog.RecordUnreadable(_logger, id, reason);
@@ -184,7 +184,7 @@ public sealed class EncryptedStore : IDisposable
             using var transaction = WriteTransaction.Begin(_connection);
             foreach (var id in ids)
             {
-                changed += _commands.MarkAcked(id.ToByteArray(), now);
+                changed += _commands.MarkAcked(RecordIds.ToBytes(id), now);
             }
 
             transaction.Commit();
@@ -219,7 +219,7 @@ public sealed class EncryptedStore : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var state = StoreQueries.Scalar(_connection, "SELECT COALESCE((SELECT state FROM records WHERE id = $id), -1)", ("$id", id.ToByteArray()));
+            var state = StoreQueries.Scalar(_connection, "SELECT COALESCE((SELECT state FROM records WHERE id = $id), -1)", ("$id", RecordIds.ToBytes(id)));
             return state < 0 ? null : (TransferState)state;
         }
     }

@@ -84,14 +84,18 @@ internal sealed class StoreCommands : IDisposable
 
     public List<Guid> FindByIndex(byte[] plateIndex)
     {
-        using var select = _connection.CreateCommand();
-        select.CommandText = "SELECT id FROM records WHERE plate_index = $plate ORDER BY captured_at";
-        select.Parameters.AddWithValue("$plate", plateIndex);
         var ids = new List<Guid>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        foreach (var day in StoreQueries.CaptureDays(_connection).ToList())
         {
-            ids.Add(new Guid((byte[])reader.GetValue(0)));
+            using var select = _connection.CreateCommand();
+            select.CommandText = $"SELECT id FROM records WHERE {Schema.StoreSchema.CaptureDay} = $day AND plate_index = $plate ORDER BY captured_at";
+            select.Parameters.AddWithValue("$day", day);
+            select.Parameters.AddWithValue("$plate", plateIndex);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(RecordIds.FromBytes((byte[])reader.GetValue(0)));
+            }
         }
 
         return ids;
@@ -106,7 +110,7 @@ internal sealed class StoreCommands : IDisposable
             SELECT r.kind, r.captured_at, r.state, r.held, r.key_id, r.sealed, i.key_id, i.sealed
             FROM records r LEFT JOIN images i ON i.seq = r.seq WHERE r.id = $id
             """;
-        select.Parameters.AddWithValue("$id", id.ToByteArray());
+        select.Parameters.AddWithValue("$id", RecordIds.ToBytes(id));
         using var reader = select.ExecuteReader();
         if (!reader.Read())
         {

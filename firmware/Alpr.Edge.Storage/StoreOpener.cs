@@ -21,6 +21,7 @@ internal static class StoreOpener
         PRAGMA journal_size_limit = 8388608;
         PRAGMA wal_autocheckpoint = 1000;
         PRAGMA temp_store = MEMORY;
+        PRAGMA cache_size = -32768;
         """;
 
     public static StoreParts Open(EncryptedStoreOptions options, TimeProvider timeProvider, ILogger logger)

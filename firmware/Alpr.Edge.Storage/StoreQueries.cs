@@ -21,6 +21,17 @@ internal static class StoreQueries
         return result is null or DBNull ? 0 : Convert.ToInt64(result, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every capture day from the oldest record to the newest (two index probes).</summary>
+    public static IEnumerable<long> CaptureDays(SqliteConnection connection)
+    {
+        var first = Scalar(connection, "SELECT MIN(captured_at) / 86400000 FROM records");
+        var last = Scalar(connection, "SELECT MAX(captured_at) / 86400000 FROM records");
+        for (var day = first; day <= last; day++)
+        {
+            yield return day;
+        }
+    }
+
     public static long LiveBytes(SqliteConnection connection)
         => Scalar(connection, $"SELECT COALESCE(SUM(record_bytes + image_bytes), 0) + COUNT(*) * {RingOptions.RecordOverheadBytes} FROM records");
 

@@ -35,7 +35,7 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Store budget {BudgetBytes} bytes holds {Days:0.0} days at {ReadsPerDay:0} reads/day of {BytesPerRead:0} bytes ({Source})")]
     public static partial void Capacity(ILogger logger, long budgetBytes, double days, double readsPerDay, double bytesPerRead, string source);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Store budget holds only {Days:0.0} days at the measured rate, less than the {MinimumDays:0} days required; raise Storage:Ring:DiskBudgetBytes")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Store budget holds only {Days:0.0} days at the measured rate, less than the {MinimumDays:0} days required; raise Storage:DiskBudgetBytes")]
     public static partial void CapacityShort(ILogger logger, double days, double minimumDays);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "Ring step: {Purged} purged, {ImagesDropped} images dropped, {ReadsDropped} reads dropped, {FreedBytes} bytes freed")]

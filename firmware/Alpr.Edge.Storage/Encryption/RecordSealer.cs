@@ -23,13 +23,13 @@ internal static class RecordSealer
             : null;
         var plateIndex = keys.Index.Of(read.Plate);
         var capturedAt = read.CapturedAt.ToUnixTimeMilliseconds();
-        rows.Add(new SealedRow(read.Id.ToByteArray(), RecordKind.Read, capturedAt, keepPlate, plateIndex, cipher.KeyId, sealedRecord, sealedImages));
+        rows.Add(new SealedRow(RecordIds.ToBytes(read.Id), RecordKind.Read, capturedAt, keepPlate, plateIndex, cipher.KeyId, sealedRecord, sealedImages));
         foreach (var hit in item.Hits)
         {
             var hitJson = WireFormat.Serialize(hit, ContractsJson.Default.HotlistHitMessage);
             var sealedHit = cipher.Seal(hit.Id, RecordKind.Hit, RecordPart.Record, PayloadCodec.EncodeRecord(hitJson, evidence.Site));
             var hitIndex = hit.Read.Plate == read.Plate ? plateIndex : keys.Index.Of(hit.Read.Plate);
-            rows.Add(new SealedRow(hit.Id.ToByteArray(), RecordKind.Hit, hit.Read.CapturedAt.ToUnixTimeMilliseconds(), true, hitIndex, cipher.KeyId, sealedHit, null));
+            rows.Add(new SealedRow(RecordIds.ToBytes(hit.Id), RecordKind.Hit, hit.Read.CapturedAt.ToUnixTimeMilliseconds(), true, hitIndex, cipher.KeyId, sealedHit, null));
         }
     }
 }

@@ -77,7 +77,7 @@ internal sealed class HoldBook
             plateIndex,
             request.From.ToUnixTimeMilliseconds(),
             request.To.ToUnixTimeMilliseconds(),
-            request.Kind == HoldKind.Record ? request.RecordId.ToByteArray() : null);
+            request.Kind == HoldKind.Record ? Outbox.RecordIds.ToBytes(request.RecordId) : null);
         using var transaction = WriteTransaction.Begin(_connection);
         long holdId;
         using (var insert = _connection.CreateCommand())
@@ -95,12 +95,7 @@ internal sealed class HoldBook
             holdId = (long)insert.ExecuteScalar()!;
         }
 
-        int marked;
-        using (var mark = _connection.CreateCommand())
-        {
-            mark.CommandText = $"UPDATE records SET held = 1 WHERE {Matching(mark, hold)}";
-            marked = mark.ExecuteNonQuery();
-        }
+        var marked = UpdateMatching("held = 1", hold);
 
         transaction.Commit();
         _active.Add(hold with { Id = holdId });
@@ -126,33 +121,45 @@ internal sealed class HoldBook
             release.ExecuteNonQuery();
         }
 
-        int matched;
-        using (var recompute = _connection.CreateCommand())
-        {
-            recompute.CommandText = $"UPDATE records SET held = {StillHeld} WHERE {Matching(recompute, hold)}";
-            matched = recompute.ExecuteNonQuery();
-        }
+        var matched = UpdateMatching($"held = {StillHeld}", hold);
 
         transaction.Commit();
         _active.RemoveAt(index);
         return matched;
     }
 
-    private static string Matching(SqliteCommand command, ActiveHold hold)
+    /// <summary>Runs <c>UPDATE records SET {set}</c> on the records a hold matches; a plate hold probes the plate index day by day.</summary>
+    private int UpdateMatching(string set, ActiveHold hold)
     {
-        switch (hold.Kind)
+        if (hold.Kind != HoldKind.Plate)
         {
-            case HoldKind.Plate:
-                command.Parameters.AddWithValue("$matchPlate", hold.PlateIndex);
-                return "plate_index = $matchPlate";
-            case HoldKind.TimeWindow:
-                command.Parameters.AddWithValue("$matchFrom", hold.FromMs);
-                command.Parameters.AddWithValue("$matchTo", hold.ToMs);
-                return "captured_at BETWEEN $matchFrom AND $matchTo";
-            default:
-                command.Parameters.AddWithValue("$matchRecord", hold.RecordId);
-                return "id = $matchRecord";
+            using var update = _connection.CreateCommand();
+            if (hold.Kind == HoldKind.TimeWindow)
+            {
+                update.CommandText = $"UPDATE records SET {set} WHERE captured_at BETWEEN $from AND $to";
+                update.Parameters.AddWithValue("$from", hold.FromMs);
+                update.Parameters.AddWithValue("$to", hold.ToMs);
+            }
+            else
+            {
+                update.CommandText = $"UPDATE records SET {set} WHERE id = $record";
+                update.Parameters.AddWithValue("$record", hold.RecordId);
+            }
+
+            return update.ExecuteNonQuery();
         }
+
+        var changed = 0;
+        foreach (var day in StoreQueries.CaptureDays(_connection))
+        {
+            using var update = _connection.CreateCommand();
+            update.CommandText = $"UPDATE records SET {set} WHERE {Schema.StoreSchema.CaptureDay} = $day AND plate_index = $plate";
+            update.Parameters.AddWithValue("$day", day);
+            update.Parameters.AddWithValue("$plate", hold.PlateIndex);
+            changed += update.ExecuteNonQuery();
+        }
+
+        return changed;
     }
 
     private sealed record ActiveHold(long Id, HoldKind Kind, byte[]? PlateIndex, long FromMs, long ToMs, byte[]? RecordId);

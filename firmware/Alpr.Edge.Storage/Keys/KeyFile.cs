@@ -32,18 +32,34 @@ public static class KeyFile
             }
         }
 
+        if (File.Exists(path))
+        {
+            throw new IOException($"Key file '{path}' already exists; it is never overwritten");
+        }
+
+        // Written to a temporary name and renamed, so a crash never leaves a short key file behind.
+        var temporary = path + ".tmp";
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = OwnerOnly;
             }
 
-            using var stream = new FileStream(path, options);
-            stream.Write(key);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(key);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, OwnerOnly);
+            }
+
+            File.Move(temporary, path, overwrite: false);
         }
         finally
         {

@@ -1,10 +1,13 @@
 namespace Alpr.Edge.Storage.Ring;
 
-/// <summary>Ring settings (config section <c>Storage:Ring</c>): how much the store may keep and for how long.</summary>
-public sealed class RingOptions
+/// <summary>
+/// Ring settings: how much the store may keep and for how long. In the firmware they are keys of the
+/// <c>Storage</c> config section (<c>Storage:DiskBudgetBytes</c>...), next to the data folder.
+/// </summary>
+public class RingOptions
 {
-    /// <summary>Config section name, below <c>Storage</c>.</summary>
-    public const string SectionName = "Storage:Ring";
+    /// <summary>Config section the keys live in (used in validation messages).</summary>
+    public const string KeyPrefix = "Storage";
 
     /// <summary>Logical bytes the store may hold (sealed blobs plus a per-record overhead). Default 16 GiB.</summary>
     public long DiskBudgetBytes { get; set; } = 16L * 1024 * 1024 * 1024;

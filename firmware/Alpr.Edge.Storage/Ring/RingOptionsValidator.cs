@@ -18,7 +18,7 @@ public sealed class RingOptionsValidator : IValidateOptions<RingOptions>
     public static IReadOnlyList<string> Check(RingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        const string prefix = RingOptions.SectionName;
+        const string prefix = RingOptions.KeyPrefix;
         var failures = new List<string>();
         if (options.DiskBudgetBytes <= 0)
         {

@@ -38,7 +38,7 @@ internal static class StoreVerifier
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var id = new Guid((byte[])reader.GetValue(0));
+                var id = RecordIds.FromBytes((byte[])reader.GetValue(0));
                 var kind = (RecordKind)reader.GetInt32(1);
                 records++;
                 if (!RecordOpener.TryOpenRecord(keys, id, kind, reader.GetInt64(2), (byte[])reader.GetValue(3), out _, out _, out var reason))

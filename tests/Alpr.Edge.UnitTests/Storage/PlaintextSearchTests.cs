@@ -114,7 +114,7 @@ public sealed class PlaintextSearchTests
         connection.Open();
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT sealed FROM records WHERE id = $id";
-        select.Parameters.AddWithValue("$id", id.ToByteArray());
+        select.Parameters.AddWithValue("$id", RecordIds.ToBytes(id));
         return (byte[])select.ExecuteScalar()!;
     }
 }

@@ -16,7 +16,7 @@ public sealed class RingOptionsTests
     {
         var failure = Assert.Single(RingOptionsValidator.Check(new RingOptions { DiskBudgetBytes = 1_000_000_000 }));
 
-        Assert.Contains("Storage:Ring:DiskBudgetBytes", failure, StringComparison.Ordinal);
+        Assert.Contains("Storage:DiskBudgetBytes", failure, StringComparison.Ordinal);
         Assert.Contains("30 days need", failure, StringComparison.Ordinal);
     }
 

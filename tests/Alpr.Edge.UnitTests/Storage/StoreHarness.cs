@@ -43,7 +43,7 @@ internal sealed class StoreHarness : IDisposable
 
     public static PlateReadMessage Read(string plate, DateTimeOffset capturedAt) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Guid.CreateVersion7(capturedAt),
         DeviceId = Device,
         Camera = "north",
         Plate = plate,
@@ -56,7 +56,7 @@ internal sealed class StoreHarness : IDisposable
 
     public static HotlistHitMessage Hit(PlateReadMessage read) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Guid.CreateVersion7(read.CapturedAt),
         Read = read,
         ListName = "stolen-vehicles",
         Category = "Stolen",

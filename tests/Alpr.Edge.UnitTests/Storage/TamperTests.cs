@@ -47,7 +47,7 @@ public sealed class TamperTests
                 using var swap = connection.CreateCommand();
                 swap.CommandText = "UPDATE records SET sealed = $blob WHERE id = $id";
                 swap.Parameters.AddWithValue("$blob", blob);
-                swap.Parameters.AddWithValue("$id", id.ToByteArray());
+                swap.Parameters.AddWithValue("$id", RecordIds.ToBytes(id));
                 Assert.Equal(1, swap.ExecuteNonQuery());
             }
         }
@@ -77,7 +77,7 @@ public sealed class TamperTests
         connection.Open();
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT sealed FROM records WHERE id = $id";
-        select.Parameters.AddWithValue("$id", id.ToByteArray());
+        select.Parameters.AddWithValue("$id", RecordIds.ToBytes(id));
         return (byte[])select.ExecuteScalar()!;
     }
 

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Alpr.Edge.Contracts;
+using Alpr.Edge.Storage;
+using Alpr.Edge.Storage.Evidence;
+using Alpr.Edge.Storage.Outbox;
+using Alpr.Edge.Storage.Ring;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace Alpr.Edge.UnitTests.Storage;
+
+/// <summary>
+/// Store figures on this machine: sustained insert rate with 20 KB images and without, read-back (decrypt)
+/// rate, and purge cost per record at 10k and 1M records. Run: <c>ALPR_BENCH=1 dotnet test --filter StoreBenchmark</c>
+/// (figures go to the test output and to <c>$ALPR_BENCH_OUT</c> when set).
+/// </summary>
+public sealed class StoreBenchmarkTests(ITestOutputHelper output)
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [BenchmarkFact]
+    public void Store_figures()
+    {
+        var lines = new List<string>();
+        void Report(string line)
+        {
+            lines.Add(line);
+            output.WriteLine(line);
+        }
+
+        Report($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}, load average {LoadAverage()}");
+        using (var bench = new Bench())
+        {
+            var (rate, cpuRate) = bench.InsertMeasured(100_000, batch: 256, imageBytes: 0);
+            Report(F($"insert without images: {rate:0} reads/s wall, {cpuRate:0} reads per CPU-second (100,000 reads, batches of 256, synchronous=FULL)"));
+            var read = bench.ReadBack();
+            Report(F($"read-back (take for sending: decrypt + mark in flight): {read:0} reads/s"));
+        }
+
+        using (var bench = new Bench())
+        {
+            var (rate, cpuRate) = bench.InsertMeasured(10_000, batch: 64, imageBytes: 20 * 1024);
+            Report(F($"insert with 20 KB images: {rate:0} reads/s wall, {cpuRate:0} reads per CPU-second (10,000 reads, batches of 64)"));
+            var readImages = bench.ReadBackWithImages(2_000);
+            Report(F($"read-back with images (one record and its images per call): {readImages:0} reads/s"));
+        }
+
+        foreach (var size in new[] { 10_000, 1_000_000 })
+        {
+            using var bench = new Bench();
+            var insertRate = bench.Insert(size, batch: 1000, imageBytes: 0);
+            var (lastRate, lastCpu) = bench.InsertMeasured(10_000, batch: 256, imageBytes: 0);
+            bench.AckAllAndAge();
+            var (perRecordUs, purged) = bench.Purge(steps: 40);
+            Report(F($"load average {LoadAverage()}; store of {size:N0}: fill {insertRate:0} reads/s, next 10,000 at {lastRate:0} reads/s ({lastCpu:0} per CPU-second); purge {purged:N0} records at {perRecordUs:0.0} us/record (steps of 256)"));
+        }
+
+        if (Environment.GetEnvironmentVariable("ALPR_BENCH_OUT") is { Length: > 0 } path)
+        {
+            File.WriteAllLines(path, lines);
+        }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + ", SQLite " + SqliteVersion();
+
+    private static string SqliteVersion()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private sealed class Bench : IDisposable
+    {
+        private readonly string _directory = Directory.CreateTempSubdirectory("alpr-bench-").FullName;
+        private readonly FakeTimeProvider _time = new(Start);
+        private readonly EncryptedStore _store;
+        private int _plate;
+
+        public Bench()
+        {
+            var ring = new RingOptions { DiskBudgetBytes = 1L << 40, MaxAge = TimeSpan.FromDays(30) };
+            _store = EncryptedStore.Open(new EncryptedStoreOptions { DataDirectory = _directory, DeviceId = "bench", Ring = ring }, _time);
+        }
+
+        public double Insert(int count, int batch, int imageBytes) => InsertMeasured(count, batch, imageBytes).WallRate;
+
+        /// <summary>Reads per wall-clock second and per second of this process's CPU time (the machine is shared).</summary>
+        public (double WallRate, double CpuRate) InsertMeasured(int count, int batch, int imageBytes)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var crop = RandomNumberGenerator.GetBytes(imageBytes / 4);
+            var overview = RandomNumberGenerator.GetBytes(imageBytes - (imageBytes / 4));
+            var evidence = imageBytes == 0
+                ? new ReadEvidence { Site = new GeoPosition(37.77, -122.41) }
+                : new ReadEvidence { PlateCropJpeg = crop, OverviewJpeg = overview, Site = new GeoPosition(37.77, -122.41) };
+            var watch = new Stopwatch();
+            var items = new List<ReadToStore>(batch);
+            for (var done = 0; done < count; done += batch)
+            {
+                items.Clear();
+                for (var i = 0; i < batch && done + i < count; i++)
+                {
+                    var read = StoreHarness.Read(string.Create(CultureInfo.InvariantCulture, $"B{_plate++:D6}"), _time.GetUtcNow());
+                    items.Add(new ReadToStore(read, [], evidence));
+                }
+
+                watch.Start();
+                _store.AddBatch(items);
+                watch.Stop();
+                _time.Advance(TimeSpan.FromMilliseconds(batch));
+            }
+
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            return (count / watch.Elapsed.TotalSeconds, count / cpu.TotalSeconds);
+        }
+
+        public double ReadBack()
+        {
+            var watch = Stopwatch.StartNew();
+            long total = 0;
+            while (true)
+            {
+                var taken = _store.TakeForSending(RecordKind.Read, 1000, TimeSpan.FromHours(1));
+                if (taken.Count == 0)
+                {
+                    break;
+                }
+
+                total += taken.Count;
+            }
+
+            return total / watch.Elapsed.TotalSeconds;
+        }
+
+        public double ReadBackWithImages(int count)
+        {
+            var ids = _store.TakeForSending(RecordKind.Read, count, TimeSpan.FromHours(1)).Select(r => r.Id).ToList();
+            var watch = Stopwatch.StartNew();
+            foreach (var id in ids)
+            {
+                Assert.True(_store.TryRead(id, out var record));
+                Assert.True(record!.Evidence.HasImages);
+            }
+
+            return ids.Count / watch.Elapsed.TotalSeconds;
+        }
+
+        public void AckAllAndAge()
+        {
+            using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, EncryptedStore.FileName)};Pooling=False"))
+            {
+                connection.Open();
+                using var ack = connection.CreateCommand();
+                ack.CommandText = "PRAGMA busy_timeout = 30000; UPDATE records SET state = 2, acked_at = 0";
+                ack.ExecuteNonQuery();
+            }
+
+            _time.Advance(TimeSpan.FromDays(60));
+        }
+
+        public (double PerRecordUs, int Purged) Purge(int steps)
+        {
+            var purged = 0;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < steps; i++)
+            {
+                var result = _store.PurgeStep();
+                purged += result.Purged;
+                if (!result.MoreWork)
+                {
+                    break;
+                }
+            }
+
+            return (watch.Elapsed.TotalMicroseconds / Math.Max(1, purged), purged);
+        }
+
+        public void Dispose()
+        {
+            _store.Dispose();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
