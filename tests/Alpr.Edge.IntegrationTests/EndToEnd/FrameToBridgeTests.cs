@@ -50,7 +50,7 @@ public sealed class FrameToBridgeTests : IAsyncLifetime
         var hotlist = Path.Combine(_directory, "hotlist.csv");
         await File.WriteAllTextAsync(hotlist, $"plate,list,category,case\n{HotPlate},e2e-stolen,stolen-vehicle,CASE-1\n", token);
 
-        var observed = new ObservedRecords();
+        var observed = new FirmwareObserver();
         using var firmware = FirmwareHost.Build(new FirmwareRunSettings
         {
             Source = $"sim://11?fps=0&frames=40&plates={HotPlate},4XYZ567",
@@ -63,18 +63,18 @@ public sealed class FrameToBridgeTests : IAsyncLifetime
         await firmware.StartAsync(token);
         try
         {
-            var deviceHit = await observed.FirstHit.WaitAsync(token);
+            await observed.WaitForHitsAsync(1, Patience);
+            var deviceHit = observed.Hits[0];
             Assert.Equal(HotPlate, deviceHit.Read.Plate);
 
             // The bridge stores the hit and its read, then acknowledges them to the device.
-            await WaitUntil(() => observed.AcknowledgedIds.ContainsKey(deviceHit.Id), token);
+            await observed.WaitForAcknowledgementsAsync([deviceHit.Id, deviceHit.Read.Id], Patience);
             var storedHit = await bridge.Store.GetHitAsync(deviceHit.Id, token);
             Assert.NotNull(storedHit);
             Assert.Equal(HotPlate, storedHit.Hit.Read.Plate);
             Assert.Equal(DeviceId, storedHit.Hit.Read.DeviceId);
             Assert.Equal(Contracts.HitVerification.Unverified, storedHit.Hit.Verification);
 
-            await WaitUntil(() => observed.AcknowledgedIds.ContainsKey(deviceHit.Read.Id), token);
             var storedRead = await bridge.Store.GetReadAsync(deviceHit.Read.Id, token);
             Assert.NotNull(storedRead);
             Assert.Equal(HotPlate, storedRead.Read.Plate);
@@ -86,14 +86,6 @@ public sealed class FrameToBridgeTests : IAsyncLifetime
         {
             await firmware.StopAsync(CancellationToken.None);
             await bridge.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
     }
 }

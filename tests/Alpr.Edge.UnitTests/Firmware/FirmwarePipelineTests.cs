@@ -21,7 +21,7 @@ public sealed class FirmwarePipelineTests : IDisposable
     {
         // Frames 0-9 show 7ABC123 (on the hot list), 10-29 nothing, 30-39 4XYZ567, then the source ends.
         var hotlist = _temp.File("hot.csv", "plate,list,category,case\n7ABC-123,stolen,vehicle,C-42\n");
-        var reporter = new RecordingReporter();
+        var reporter = new FirmwareObserver();
         using var json = new StringWriter();
         var logs = new CollectingLoggerProvider();
         var settings = new FirmwareRunSettings

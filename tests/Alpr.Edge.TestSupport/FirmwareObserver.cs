@@ -1,10 +1,10 @@
 using Alpr.Edge.Contracts;
 using Alpr.Edge.Firmware.Reads;
 
-namespace Alpr.Edge.IntegrationTests.Firmware;
+namespace Alpr.Edge.TestSupport;
 
 /// <summary>The firmware's reports, with waits that end on the event or a deadline (never a sleep).</summary>
-internal sealed class FirmwareObserver : IReadReporter
+public sealed class FirmwareObserver : IReadReporter
 {
     private readonly Lock _lock = new();
     private readonly List<PlateReadMessage> _reads = [];
@@ -43,6 +43,9 @@ internal sealed class FirmwareObserver : IReadReporter
 
     public Task WaitForReadsAsync(int count, TimeSpan timeout) =>
         WaitUntilAsync(() => _reads.Count >= count, $"{count} reads", timeout);
+
+    public Task WaitForHitsAsync(int count, TimeSpan timeout) =>
+        WaitUntilAsync(() => _hits.Count >= count, $"{count} hits", timeout);
 
     public Task WaitForAcknowledgementsAsync(IEnumerable<Guid> ids, TimeSpan timeout)
     {

@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 using Alpr.Edge.Capture;
 using SkiaSharp;
 
-namespace Alpr.Edge.UnitTests.Firmware;
+namespace Alpr.Edge.TestSupport;
 
 /// <summary>
-/// Test double for a camera: yields <paramref name="frames"/> tiny frames 100 ms apart in capture time,
-/// frame i being i+1 pixels wide so <see cref="ScriptedRecognizer"/> knows which frame it sees.
+/// Test double for a camera: yields tiny frames 100 ms apart in capture time, frame i being i+1 pixels
+/// wide so <see cref="ScriptedRecognizer"/> knows which frame it sees. Frames are the product's real type.
 /// </summary>
-internal sealed class ScriptedFrameSource(int frames, DateTimeOffset start) : IFrameSource
+public sealed class ScriptedFrameSource(int frames, DateTimeOffset start) : IFrameSource
 {
     public string Camera => "cam0";
 

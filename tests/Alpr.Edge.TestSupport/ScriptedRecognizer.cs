@@ -1,10 +1,10 @@
 using Alpr.Edge.Recognition;
 using SkiaSharp;
 
-namespace Alpr.Edge.UnitTests.Firmware;
+namespace Alpr.Edge.TestSupport;
 
 /// <summary>Test double for the recogniser: the plate text (if any) for frame i comes from a script.</summary>
-internal sealed class ScriptedRecognizer(Func<int, string?> plateAt) : IPlateRecognizer
+public sealed class ScriptedRecognizer(Func<int, string?> plateAt) : IPlateRecognizer
 {
     public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken)
     {
