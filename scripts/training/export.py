@@ -104,7 +104,8 @@ initialised from the original rows for those characters, then fine-tuned on US p
   `openalpr-us-dev` photos (box padded randomly 0–15 % horizontally, 0–35 % vertically), plus
   {args.synth_count} synthetic plates rendered with DejaVu fonts; each real crop augmented
   {args.copies} times, each photo plate {args.photo_copies} times (a fixed pool; the frozen first layers run once per pooled sample);
-* held out (never trained, calibrated or tuned on): every file whose SHA-1(base name) first 8 hex
+* held out (never trained or calibrated on, never used to pick a checkpoint; a handful of design
+  choices were compared on it, see docs/recognizer-training.md): every file whose SHA-1(base name) first 8 hex
   digits mod 100 < {args.holdout_percent}: {n_held['crop']} crops and {n_held['photo']} photos (list: `held-out.txt`);
 * augmentation: crop margin jitter, small perspective/rotation/shear, brightness/contrast/gamma,
   monochrome, colour cast, low resolution (p = {args.lowres}), blur, noise, JPEG, stretch factor ×0.85–1.15;
