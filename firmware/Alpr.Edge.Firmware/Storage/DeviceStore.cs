@@ -1,272 +1,78 @@
 using Alpr.Edge.Contracts;
-using Microsoft.Data.Sqlite;
+using Alpr.Edge.Storage;
+using Alpr.Edge.Storage.Evidence;
+using Alpr.Edge.Storage.Ring;
+using Microsoft.Extensions.Logging;
+using Ring = Alpr.Edge.Storage.Outbox;
 
 namespace Alpr.Edge.Firmware.Storage;
 
 /// <summary>
-/// The device's own store and outbox: every read and hit, with its transfer state, in a plain SQLite
-/// file (<c>device.db</c>, WAL, synchronous FULL) until the bridge acknowledges it. One connection,
-/// used under a lock; every write is its own committed transaction. The encrypted ring store
-/// replaces this class in a later issue.
+/// The firmware's outbox over the encrypted ring (<see cref="EncryptedStore"/>, <c>store.db</c> in the data
+/// folder): every read and hit is sealed with AES-256-GCM before it reaches SQLite and kept until the
+/// bridge acknowledges it, then as a bounded ring. Each <see cref="Add"/> is one durable transaction, so a
+/// hit is on disk before the uplink is woken to publish it. See docs/device-store.md.
 /// </summary>
 public sealed class DeviceStore : IDisposable
 {
     /// <summary>File name inside the data folder.</summary>
-    public const string FileName = "device.db";
+    public const string FileName = EncryptedStore.FileName;
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = FULL;
-        CREATE TABLE IF NOT EXISTS reads (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            captured_at INTEGER NOT NULL,
-            payload BLOB NOT NULL,
-            state INTEGER NOT NULL DEFAULT 0,
-            sent_at INTEGER,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            acked_at INTEGER);
-        CREATE INDEX IF NOT EXISTS reads_pending ON reads (state, captured_at);
-        CREATE TABLE IF NOT EXISTS hits (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            read_id TEXT NOT NULL,
-            captured_at INTEGER NOT NULL,
-            payload BLOB NOT NULL,
-            state INTEGER NOT NULL DEFAULT 0,
-            sent_at INTEGER,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            acked_at INTEGER);
-        CREATE INDEX IF NOT EXISTS hits_pending ON hits (state, captured_at);
-        """;
+    /// <summary>Device id bound into a store created without one (tests, tools); the host's composition passes the real id.</summary>
+    public const string UnnamedDevice = "alpr-edge";
 
-    private readonly SqliteConnection _connection;
-    private readonly TimeProvider _timeProvider;
-    private readonly Lock _lock = new();
-
-    private DeviceStore(SqliteConnection connection, TimeProvider timeProvider, string path)
+    private DeviceStore(EncryptedStore ring)
     {
-        _connection = connection;
-        _timeProvider = timeProvider;
-        Path = path;
+        Ring = ring;
     }
 
-    /// <summary>Full path of the database file.</summary>
-    public string Path { get; }
+    /// <summary>The encrypted ring itself: holds, stats, verification, key rotation, purge steps.</summary>
+    public EncryptedStore Ring { get; }
 
-    /// <summary>Opens (creating if needed) <c>device.db</c> in <paramref name="directory"/>.</summary>
-    public static DeviceStore Open(string directory, TimeProvider timeProvider)
+    /// <summary>Full path of the database file.</summary>
+    public string Path => Ring.Path;
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="directory"/> with the default ring settings.</summary>
+    public static DeviceStore Open(string directory, TimeProvider timeProvider) => Open(directory, timeProvider, UnnamedDevice, new RingOptions(), logger: null);
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="directory"/> for <paramref name="deviceId"/>.</summary>
+    public static DeviceStore Open(string directory, TimeProvider timeProvider, string deviceId, RingOptions ring, ILogger? logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        Directory.CreateDirectory(directory);
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName));
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            command.ExecuteNonQuery();
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-
-        return new DeviceStore(connection, timeProvider, path);
+        return new DeviceStore(EncryptedStore.Open(new EncryptedStoreOptions { DataDirectory = directory, DeviceId = deviceId, Ring = ring }, timeProvider, logger));
     }
 
-    /// <summary>Stores a read and its hits in one committed transaction, all <see cref="TransferState.NotSent"/>.</summary>
-    public void Add(PlateReadMessage read, IReadOnlyList<HotlistHitMessage> hits)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(hits);
-        lock (_lock)
-        {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var hit in hits)
-            {
-                using var insertHit = _connection.CreateCommand();
-                insertHit.Transaction = transaction;
-                insertHit.CommandText = "INSERT INTO hits (id, read_id, captured_at, payload) VALUES ($id, $readId, $capturedAt, $payload)";
-                insertHit.Parameters.AddWithValue("$id", hit.Id.ToString());
-                insertHit.Parameters.AddWithValue("$readId", hit.Read.Id.ToString());
-                insertHit.Parameters.AddWithValue("$capturedAt", hit.Read.CapturedAt.ToUnixTimeMilliseconds());
-                insertHit.Parameters.AddWithValue("$payload", WireFormat.Serialize(hit, ContractsJson.Default.HotlistHitMessage));
-                insertHit.ExecuteNonQuery();
-            }
-
-            using var insertRead = _connection.CreateCommand();
-            insertRead.Transaction = transaction;
-            insertRead.CommandText = "INSERT INTO reads (id, captured_at, payload) VALUES ($id, $capturedAt, $payload)";
-            insertRead.Parameters.AddWithValue("$id", read.Id.ToString());
-            insertRead.Parameters.AddWithValue("$capturedAt", read.CapturedAt.ToUnixTimeMilliseconds());
-            insertRead.Parameters.AddWithValue("$payload", WireFormat.Serialize(read, ContractsJson.Default.PlateReadMessage));
-            insertRead.ExecuteNonQuery();
-            transaction.Commit();
-        }
-    }
+    /// <summary>Stores a read and its hits (and optional images and position) in one durable transaction, all <see cref="TransferState.NotSent"/>.</summary>
+    public void Add(PlateReadMessage read, IReadOnlyList<HotlistHitMessage> hits, ReadEvidence? evidence = null) => Ring.Add(read, hits, evidence);
 
     /// <summary>
     /// Takes up to <paramref name="max"/> records of <paramref name="kind"/> to publish, oldest first: those
     /// not yet sent, and those in flight for longer than <paramref name="resendAfter"/> without an
     /// acknowledgement. They are marked <see cref="TransferState.InFlight"/> before they are returned.
     /// </summary>
-    public IReadOnlyList<StoredRecord> TakeForSending(RecordKind kind, int max, TimeSpan resendAfter)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var staleBefore = now - (long)resendAfter.TotalMilliseconds;
-        var table = TableOf(kind);
-        lock (_lock)
-        {
-            using var transaction = _connection.BeginTransaction();
-            var records = new List<StoredRecord>();
-            using (var select = _connection.CreateCommand())
-            {
-                select.Transaction = transaction;
-                select.CommandText = $"""
-                    SELECT id, captured_at, payload, attempts FROM {table}
-                    WHERE state = 0 OR (state = 1 AND sent_at <= $staleBefore)
-                    ORDER BY captured_at, seq LIMIT $max
-                    """;
-                select.Parameters.AddWithValue("$staleBefore", staleBefore);
-                select.Parameters.AddWithValue("$max", max);
-                using var reader = select.ExecuteReader();
-                while (reader.Read())
-                {
-                    records.Add(new StoredRecord(
-                        Guid.Parse(reader.GetString(0)),
-                        kind,
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                        (byte[])reader.GetValue(2),
-                        reader.GetInt32(3) + 1));
-                }
-            }
-
-            foreach (var record in records)
-            {
-                using var update = _connection.CreateCommand();
-                update.Transaction = transaction;
-                update.CommandText = $"UPDATE {table} SET state = 1, sent_at = $now, attempts = attempts + 1 WHERE id = $id";
-                update.Parameters.AddWithValue("$now", now);
-                update.Parameters.AddWithValue("$id", record.Id.ToString());
-                update.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            return records;
-        }
-    }
+    public IReadOnlyList<StoredRecord> TakeForSending(RecordKind kind, int max, TimeSpan resendAfter) =>
+        Ring.TakeForSending((Ring.RecordKind)kind, max, resendAfter).Select(r => new StoredRecord(r.Id, kind, r.CapturedAt, r.Payload, r.Attempts)).ToList();
 
     /// <summary>Marks the records (reads or hits) with these ids <see cref="TransferState.Acked"/>; returns how many changed.</summary>
-    public int MarkAcked(IReadOnlyCollection<Guid> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var changed = 0;
-        lock (_lock)
-        {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var table in new[] { "hits", "reads" })
-            {
-                foreach (var id in ids)
-                {
-                    using var update = _connection.CreateCommand();
-                    update.Transaction = transaction;
-                    update.CommandText = $"UPDATE {table} SET state = 2, acked_at = $now WHERE id = $id AND state <> 2";
-                    update.Parameters.AddWithValue("$now", now);
-                    update.Parameters.AddWithValue("$id", id.ToString());
-                    changed += update.ExecuteNonQuery();
-                }
-            }
-
-            transaction.Commit();
-        }
-
-        return changed;
-    }
+    public int MarkAcked(IReadOnlyCollection<Guid> ids) => Ring.MarkAcked(ids);
 
     /// <summary>Puts every in-flight record back to <see cref="TransferState.NotSent"/> (after a reconnect); returns how many.</summary>
-    public int ReturnInFlight()
-    {
-        lock (_lock)
-        {
-            using var update = _connection.CreateCommand();
-            update.CommandText = "UPDATE hits SET state = 0 WHERE state = 1; UPDATE reads SET state = 0 WHERE state = 1;";
-            return update.ExecuteNonQuery();
-        }
-    }
+    public int ReturnInFlight() => Ring.ReturnInFlight();
 
     /// <summary>Reads and hits published less than <paramref name="resendAfter"/> ago and not yet acknowledged.</summary>
-    public long CountAwaitingAck(TimeSpan resendAfter)
-    {
-        var staleBefore = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - (long)resendAfter.TotalMilliseconds;
-        lock (_lock)
-        {
-            using var select = _connection.CreateCommand();
-            select.CommandText = """
-                SELECT (SELECT COUNT(*) FROM hits WHERE state = 1 AND sent_at > $staleBefore)
-                     + (SELECT COUNT(*) FROM reads WHERE state = 1 AND sent_at > $staleBefore)
-                """;
-            select.Parameters.AddWithValue("$staleBefore", staleBefore);
-            return (long)select.ExecuteScalar()!;
-        }
-    }
+    public long CountAwaitingAck(TimeSpan resendAfter) => Ring.CountAwaitingAck(resendAfter);
 
     /// <summary>The transfer state of a read or hit, or null when the store does not hold it.</summary>
-    public TransferState? GetState(Guid id)
-    {
-        lock (_lock)
-        {
-            using var select = _connection.CreateCommand();
-            select.CommandText = "SELECT state FROM hits WHERE id = $id UNION ALL SELECT state FROM reads WHERE id = $id";
-            select.Parameters.AddWithValue("$id", id.ToString());
-            var state = select.ExecuteScalar();
-            return state is null ? null : (TransferState)Convert.ToInt32(state, System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
+    public TransferState? GetState(Guid id) => Ring.GetState(id) is { } state ? (TransferState)state : null;
 
     /// <summary>Records of <paramref name="kind"/> in each transfer state.</summary>
     public StoreCounts Count(RecordKind kind)
     {
-        lock (_lock)
-        {
-            using var select = _connection.CreateCommand();
-            select.CommandText = $"SELECT state, COUNT(*) FROM {TableOf(kind)} GROUP BY state";
-            using var reader = select.ExecuteReader();
-            long notSent = 0, inFlight = 0, acked = 0;
-            while (reader.Read())
-            {
-                var count = reader.GetInt64(1);
-                switch ((TransferState)reader.GetInt32(0))
-                {
-                    case TransferState.NotSent: notSent = count; break;
-                    case TransferState.InFlight: inFlight = count; break;
-                    case TransferState.Acked: acked = count; break;
-                }
-            }
-
-            return new StoreCounts(notSent, inFlight, acked);
-        }
+        var counts = Ring.Count((Ring.RecordKind)kind);
+        return new StoreCounts(counts.NotSent, counts.InFlight, counts.Acked);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            _connection.Dispose();
-        }
-    }
-
-    private static string TableOf(RecordKind kind) => kind == RecordKind.Hit ? "hits" : "reads";
+    public void Dispose() => Ring.Dispose();
 }

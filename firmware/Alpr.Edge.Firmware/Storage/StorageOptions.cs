@@ -1,11 +1,16 @@
+using Alpr.Edge.Storage.Ring;
+
 namespace Alpr.Edge.Firmware.Storage;
 
-/// <summary>Device store settings (config section <c>Storage</c>).</summary>
-public sealed class StorageOptions
+/// <summary>
+/// Device store settings (config section <c>Storage</c>): the data folder and, inherited from
+/// <see cref="RingOptions"/>, the ring's disk budget, age and sizing (<c>Storage:DiskBudgetBytes</c>...).
+/// </summary>
+public sealed class StorageOptions : RingOptions
 {
     /// <summary>Config section name.</summary>
     public const string SectionName = "Storage";
 
-    /// <summary>Folder for <c>device.db</c>; created if missing. Relative paths are taken from the working directory.</summary>
+    /// <summary>Folder for <c>store.db</c> and its key (<c>keys/store.kek</c>); created if missing. Relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "edge-data";
 }

@@ -1,8 +1,9 @@
+using Alpr.Edge.Storage.Ring;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Firmware.Storage;
 
-/// <summary>Checks <see cref="StorageOptions"/> at start-up.</summary>
+/// <summary>Checks <see cref="StorageOptions"/> at start-up: the data folder and the ring (budget for 30 days at the expected traffic).</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -12,8 +13,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("Storage:DataDirectory is empty; set a writable folder (--data DIR)");
         }
 
-        return File.Exists(options.DataDirectory)
-            ? ValidateOptionsResult.Fail($"Storage:DataDirectory '{options.DataDirectory}' is a file; set a folder (--data DIR)")
-            : ValidateOptionsResult.Success;
+        if (File.Exists(options.DataDirectory))
+        {
+            return ValidateOptionsResult.Fail($"Storage:DataDirectory '{options.DataDirectory}' is a file; set a folder (--data DIR)");
+        }
+
+        var ring = RingOptionsValidator.Check(options);
+        return ring.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(ring);
     }
 }
