@@ -39,6 +39,7 @@ public static class FirmwareCli
             RunCommand.Create(output, error),
             RecognizeCommand.Create(),
             SimulateCommand.Create(),
+            SelftestCommand.Create(),
             StoreCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>())

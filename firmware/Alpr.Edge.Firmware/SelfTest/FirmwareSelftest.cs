@@ -1,0 +1,96 @@
+using Alpr.Edge.Firmware.Capture;
+using Alpr.Edge.Firmware.Hosting;
+using Alpr.Edge.Firmware.Uplink;
+using Alpr.Edge.Hardware.Composition;
+using Alpr.Edge.Hardware.SelfTest;
+using Alpr.Edge.Recognition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Alpr.Edge.Firmware.SelfTest;
+
+/// <summary>
+/// <c>alpr-edge selftest</c>: the hardware library's checks (<see cref="HardwareSelfTest"/>), then the camera, the recognition
+/// model and the MQTT broker, all from the same configuration as <c>alpr-edge run</c> (config file, <c>ALPR_EDGE_</c> variables,
+/// then the command-line overrides). Run it with the service stopped: it opens the pins and the camera itself.
+/// </summary>
+internal static class FirmwareSelftest
+{
+    /// <summary>
+    /// The camera checked when neither <c>--source</c> nor <c>Capture:Source</c> is given: seed 1 at 10 fps like <c>sim://1</c>, rendered
+    /// at 640x360 so that a busy development machine still keeps the rate (without <c>--simulate</c> a simulator fails the check).
+    /// </summary>
+    public const string SimulatedSource = "sim://1?width=640&height=360";
+
+    public static async Task<SelftestResult> RunAsync(SelftestSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var checks = new List<SelfTestCheck>();
+        IConfiguration configuration;
+        try
+        {
+            configuration = LoadConfiguration(settings);
+        }
+        catch (Exception ex) when (ex is FirmwareConfigurationException or InvalidDataException or FormatException or IOException)
+        {
+            checks.Add(SelfTestCheck.Fail("configuration", ex.Message, "fix the config file (--config FILE)"));
+            return new SelftestResult(checks, []);
+        }
+
+        checks.AddRange(RunHardware(configuration, settings.Simulate, cancellationToken));
+
+        var source = settings.Source ?? configuration[$"{CaptureOptions.SectionName}:{nameof(CaptureOptions.Source)}"] ?? SimulatedSource;
+        checks.Add(await CameraCheck.RunAsync(source, settings.Simulate, settings, loggerFactory, cancellationToken));
+
+        var recognition = new RecognitionOptions();
+        configuration.GetSection(RecognitionOptions.SectionName).Bind(recognition);
+        checks.Add(ModelCheck.Run(recognition, loggerFactory, cancellationToken));
+
+        var skipped = new List<SkippedCheck>();
+        if (settings.SkipBroker)
+        {
+            skipped.Add(new SkippedCheck("broker", "--no-broker"));
+        }
+        else
+        {
+            var broker = settings.BrokerUrl ?? configuration[$"{UplinkOptions.SectionName}:{nameof(UplinkOptions.BrokerUrl)}"] ?? new UplinkOptions().BrokerUrl;
+            checks.Add(await BrokerCheck.RunAsync(broker, settings.BrokerTimeout, cancellationToken));
+        }
+
+        return new SelftestResult(checks, skipped);
+    }
+
+    private static IReadOnlyList<SelfTestCheck> RunHardware(IConfiguration configuration, bool simulate, CancellationToken cancellationToken)
+    {
+        HardwareOptions options;
+        try
+        {
+            options = configuration.BindHardwareOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return [SelfTestCheck.Fail("hardware configuration", ex.Message, "fix or remove the key named above in the Hardware section")];
+        }
+
+        var selfTest = simulate ? HardwareSelfTest.ForSimulator(options, TimeProvider.System) : HardwareSelfTest.ForRealHardware(options);
+        return selfTest.Run(cancellationToken);
+    }
+
+    private static IConfiguration LoadConfiguration(SelftestSettings settings)
+    {
+        var builder = new ConfigurationBuilder();
+        if (settings.ConfigFile is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                throw new FirmwareConfigurationException($"config file '{file}' does not exist (--config FILE)");
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables(FirmwareHost.EnvironmentPrefix);
+        return builder.Build();
+    }
+}
