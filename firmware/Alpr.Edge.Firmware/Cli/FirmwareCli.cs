@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace Alpr.Edge.Firmware.Cli;
 
-/// <summary>The <c>alpr-edge</c> command line: <c>run</c>, <c>recognize</c>, <c>simulate</c>, <c>store</c>, <c>--version</c>, <c>--help</c>.</summary>
+/// <summary>The <c>alpr-edge</c> command line: <c>run</c>, <c>recognize</c>, <c>simulate</c>, <c>store</c>, <c>selftest</c>, <c>--version</c>, <c>--help</c>.</summary>
 public static class FirmwareCli
 {
     /// <summary>
