@@ -33,13 +33,13 @@ public sealed record ManifestDecoder
     /// <summary>CTC: index of the blank class.</summary>
     public int BlankIndex { get; init; }
 
-    /// <summary>CTC: the dictionary, one symbol per line, class i+1 for line i.</summary>
+    /// <summary>CTC: the dictionary, one symbol per line, class i+1 for line i. Without it the classes are the blank and then one per <see cref="Alphabet"/> character, in order.</summary>
     public ManifestFileReference? Dictionary { get; init; }
 
     /// <summary>CTC: the model has one more class, a space, after the dictionary.</summary>
     public bool AppendSpace { get; init; }
 
-    /// <summary>CTC: the only symbols a plate may hold; other classes are masked.</summary>
+    /// <summary>CTC: the only symbols a plate may hold; other classes are masked. Without a <see cref="Dictionary"/> it is also the model's class list after the blank.</summary>
     public string Alphabet { get; init; } = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     /// <summary>CTC: lower-case letters count towards their upper-case symbol.</summary>

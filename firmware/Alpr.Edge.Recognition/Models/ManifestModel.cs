@@ -18,6 +18,9 @@ public sealed record ManifestModel
     /// <summary>Expected input shape (NCHW); -1 marks a dynamic dimension.</summary>
     public required IReadOnlyList<long> InputShape { get; init; }
 
+    /// <summary>Name of the output to read; null reads the model's first output. A name the model lacks is refused.</summary>
+    public string? OutputName { get; init; }
+
     /// <summary>How pixels become input values.</summary>
     public required ManifestNormalization Normalization { get; init; }
 

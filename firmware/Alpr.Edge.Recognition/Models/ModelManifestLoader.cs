@@ -27,9 +27,10 @@ public static class ModelManifestLoader
 
         var detector = Single(manifest, ModelRoles.Detector, ManifestDecoder.DifferentiableBinarization, manifestPath);
         var recognizer = Single(manifest, ModelRoles.Recognizer, ManifestDecoder.Ctc, manifestPath);
-        if (recognizer.Decoder.Dictionary is null)
+        if (recognizer.Decoder.Dictionary is null && (string.IsNullOrEmpty(recognizer.Decoder.Alphabet) || recognizer.Decoder.AppendSpace))
         {
-            throw new ModelManifestException($"{manifestPath}: recognizer '{recognizer.Name}' has no decoder.dictionary");
+            throw new ModelManifestException(
+                $"{manifestPath}: recognizer '{recognizer.Name}' needs a decoder.dictionary, or its classes inline as decoder.alphabet (blank first) without appendSpace");
         }
 
         var set = new ModelSet(root, detector, recognizer);
@@ -39,7 +40,11 @@ public static class ModelManifestLoader
             VerifyFile(set, model.File, model.Sha256);
         }
 
-        VerifyFile(set, recognizer.Decoder.Dictionary.File, recognizer.Decoder.Dictionary.Sha256);
+        if (recognizer.Decoder.Dictionary is { } dictionary)
+        {
+            VerifyFile(set, dictionary.File, dictionary.Sha256);
+        }
+
         return set;
     }
 

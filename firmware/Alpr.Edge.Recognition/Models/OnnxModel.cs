@@ -20,7 +20,7 @@ public sealed class OnnxModel : IDisposable
         FilePath = path;
         this.session = session;
         inputNames = [session.InputMetadata.Keys.Single()];
-        outputNames = [session.OutputMetadata.Keys.First()];
+        outputNames = [entry.OutputName ?? session.OutputMetadata.Keys.First()];
         OutputShape = session.OutputMetadata[outputNames[0]].Dimensions;
     }
 
@@ -62,6 +62,7 @@ public sealed class OnnxModel : IDisposable
         try
         {
             CheckInputShape(entry, path, session);
+            CheckOutputName(entry, path, session);
             return new OnnxModel(entry, path, session);
         }
         catch
@@ -88,6 +89,15 @@ public sealed class OnnxModel : IDisposable
     {
         session.Dispose();
         runOptions.Dispose();
+    }
+
+    private static void CheckOutputName(ManifestModel entry, string path, InferenceSession session)
+    {
+        if (entry.OutputName is { } name && !session.OutputMetadata.ContainsKey(name))
+        {
+            throw new ModelManifestException(
+                $"model file {path}: output '{name}' (manifest) not found, the model has [{string.Join(", ", session.OutputMetadata.Keys)}]; refusing to load it");
+        }
     }
 
     private static void CheckInputShape(ManifestModel entry, string path, InferenceSession session)

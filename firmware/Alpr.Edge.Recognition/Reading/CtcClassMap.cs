@@ -65,4 +65,15 @@ public sealed class CtcClassMap
 
         return labels;
     }
+
+    /// <summary>Class labels for a model that gives its classes inline: one per <paramref name="alphabet"/> character, with the blank at <paramref name="blankIndex"/>.</summary>
+    public static IReadOnlyList<string> InlineLabels(string alphabet, int blankIndex)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alphabet);
+        ArgumentOutOfRangeException.ThrowIfNegative(blankIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(blankIndex, alphabet.Length);
+        var labels = alphabet.Select(c => c.ToString()).ToList();
+        labels.Insert(blankIndex, string.Empty);
+        return labels;
+    }
 }

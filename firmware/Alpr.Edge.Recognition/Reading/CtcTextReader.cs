@@ -11,14 +11,16 @@ public sealed class CtcTextReader : IDisposable
     private readonly ImageNormalizer normalizer;
     private readonly CtcClassMap classMap;
 
-    /// <summary>Opens the recogniser of <paramref name="models"/> and checks its class count against the dictionary.</summary>
+    /// <summary>Opens the recogniser of <paramref name="models"/> and checks its class count against the dictionary or inline alphabet.</summary>
     public CtcTextReader(ModelSet models, int intraOpThreads)
     {
         ArgumentNullException.ThrowIfNull(models);
         var entry = models.Recognizer;
         var settings = entry.Decoder;
-        var dictionaryPath = models.PathOf(settings.Dictionary!.File);
-        var labels = CtcClassMap.PaddleLabels(File.ReadAllLines(dictionaryPath), settings.AppendSpace);
+        var dictionaryPath = settings.Dictionary is { } dictionary ? models.PathOf(dictionary.File) : null;
+        var labels = dictionaryPath is null
+            ? CtcClassMap.InlineLabels(settings.Alphabet, settings.BlankIndex)
+            : CtcClassMap.PaddleLabels(File.ReadAllLines(dictionaryPath), settings.AppendSpace);
         model = OnnxModel.Open(models, entry, intraOpThreads);
         try
         {
@@ -26,7 +28,9 @@ public sealed class CtcTextReader : IDisposable
             if (classes != labels.Count)
             {
                 throw new ModelManifestException(
-                    $"model file {model.FilePath}: output has {classes} classes but dictionary {dictionaryPath} gives {labels.Count} (blank + lines{(settings.AppendSpace ? " + space" : string.Empty)})");
+                    dictionaryPath is null
+                        ? $"model file {model.FilePath}: output has {classes} classes but the manifest's inline alphabet gives {labels.Count} (blank + {settings.Alphabet.Length} characters)"
+                        : $"model file {model.FilePath}: output has {classes} classes but dictionary {dictionaryPath} gives {labels.Count} (blank + lines{(settings.AppendSpace ? " + space" : string.Empty)})");
             }
         }
         catch

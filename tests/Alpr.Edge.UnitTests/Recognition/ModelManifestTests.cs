@@ -91,7 +91,139 @@ public sealed class ModelManifestTests : IDisposable
         Assert.Contains("Recognition:ModelDirectory", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_recognizer_with_an_inline_alphabet_and_its_own_output_name_loads()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest);
+
+        var models = ModelManifestLoader.Load(folder);
+        using var recognizer = new OnnxPlateRecognizer(
+            Options.Create(new RecognitionOptions { ModelDirectory = folder, IntraOpThreads = 1 }),
+            NullLogger<OnnxPlateRecognizer>.Instance);
+
+        Assert.Equal("plate-rec", models.Recognizer.Name);
+        Assert.Null(models.Recognizer.Decoder.Dictionary);
+        Assert.Equal("probs", models.Recognizer.OutputName);
+    }
+
+    [Fact]
+    public void The_committed_plate_rec_manifest_verifies_and_opens()
+    {
+        CopyFetchedModels();
+        File.Copy(Path.Combine(folder, "manifest.plate-rec.json"), Path.Combine(folder, "manifest.json"), overwrite: true);
+
+        var models = ModelManifestLoader.Load(folder);
+        using var recognizer = OpenRecognizer();
+
+        Assert.Equal("plate-rec", models.Recognizer.Name);
+        Assert.Equal(PlateRecSha256, models.Recognizer.Sha256);
+        Assert.Equal(2.5f, models.Recognizer.Decoder.HorizontalStretch);
+    }
+
+    [Fact]
+    public void Inline_classes_put_the_blank_at_its_index_then_the_alphabet_in_order()
+    {
+        var labels = Alpr.Edge.Recognition.Reading.CtcClassMap.InlineLabels("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 0);
+
+        Assert.Equal(37, labels.Count);
+        Assert.Equal(string.Empty, labels[0]);
+        Assert.Equal("0", labels[1]);
+        Assert.Equal("Z", labels[36]);
+    }
+
+    [Fact]
+    public void An_inline_alphabet_recognizer_whose_checksum_differs_is_refused()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest);
+        File.AppendAllBytes(Path.Combine(folder, "plate-rec", "plate-rec.onnx"), [0]);
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(folder));
+
+        Assert.Contains("plate-rec.onnx", error.Message, StringComparison.Ordinal);
+        Assert.Contains(PlateRecSha256, error.Message, StringComparison.Ordinal);
+        Assert.Contains("actual", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inline_alphabet_recognizer_whose_input_shape_differs_is_refused()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest)["inputShape"] = new JsonArray(-1, 3, 32, -1);
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+
+        var error = Assert.Throws<ModelManifestException>(() => OpenRecognizer());
+
+        Assert.Contains("plate-rec.onnx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected [-1, 3, 32, -1]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("actual [-1, 3, 48, -1]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inline_alphabet_whose_length_does_not_match_the_class_count_is_refused()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest)["decoder"]!["alphabet"] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+
+        var error = Assert.Throws<ModelManifestException>(() => OpenRecognizer());
+
+        Assert.Contains("37 classes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("inline alphabet gives 27", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_name_the_model_lacks_is_refused_with_the_names_it_has()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest)["outputName"] = "logits";
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+
+        var error = Assert.Throws<ModelManifestException>(() => OpenRecognizer());
+
+        Assert.Contains("'logits'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("probs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recognizer_without_dictionary_or_alphabet_is_refused()
+    {
+        var manifest = CopyFetchedModels();
+        UsePlateRec(manifest)["decoder"]!["alphabet"] = string.Empty;
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(folder));
+
+        Assert.Contains("decoder.dictionary", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private const string PlateRecSha256 = "e90e801382216d096f787603d8693fc76daefd42292f2305f781bc2705784278";
+
+    private OnnxPlateRecognizer OpenRecognizer() => new(
+        Options.Create(new RecognitionOptions { ModelDirectory = folder, IntraOpThreads = 1 }),
+        NullLogger<OnnxPlateRecognizer>.Instance);
+
+    /// <summary>Replaces the manifest's recogniser with the plate-specific model (inline alphabet, named output) and writes it.</summary>
+    private JsonNode UsePlateRec(JsonNode manifest)
+    {
+        var models = manifest["models"]!.AsArray();
+        var index = models.Select((m, i) => (m, i)).Single(p => (string?)p.m!["role"] == "recognizer").i;
+        var entry = JsonNode.Parse($$"""
+            {
+              "name": "plate-rec", "role": "recognizer", "file": "plate-rec/plate-rec.onnx",
+              "sha256": "{{PlateRecSha256}}",
+              "inputShape": [-1, 3, 48, -1], "outputName": "probs",
+              "normalization": { "channelOrder": "BGR", "scale": 0.00392156862745098, "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5] },
+              "decoder": { "type": "ctc", "blankIndex": 0, "alphabet": "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "foldLowerCase": false, "maxWidth": 320, "horizontalStretch": 2.5 }
+            }
+            """)!;
+        models[index] = entry;
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+        return entry;
+    }
 
     private JsonNode CopyFetchedModels()
     {
