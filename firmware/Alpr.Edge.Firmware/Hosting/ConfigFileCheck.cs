@@ -7,6 +7,7 @@ using Alpr.Edge.Firmware.Hotlists;
 using Alpr.Edge.Firmware.Storage;
 using Alpr.Edge.Firmware.Tracking;
 using Alpr.Edge.Firmware.Uplink;
+using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.Recognition;
 
 namespace Alpr.Edge.Firmware.Hosting;
@@ -29,6 +30,7 @@ public static class ConfigFileCheck
         [StorageOptions.SectionName] = typeof(StorageOptions),
         [UplinkOptions.SectionName] = typeof(UplinkOptions),
         [RecognitionOptions.SectionName] = typeof(RecognitionOptions),
+        [HardwareOptions.SectionName] = typeof(HardwareOptions),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Throws <see cref="FirmwareConfigurationException"/> when the file is missing, not JSON, or holds an unknown key.</summary>

@@ -1,5 +1,6 @@
 using Alpr.Edge.Firmware.Capture;
 using Alpr.Edge.Firmware.Device;
+using Alpr.Edge.Firmware.Hardware;
 using Alpr.Edge.Firmware.Hotlists;
 using Alpr.Edge.Firmware.Reads;
 using Alpr.Edge.Firmware.Recognition;
@@ -50,6 +51,7 @@ public static class FirmwareHost
         // Hosted services are created and started in this order and stop in reverse: capture stops first,
         // then recognition closes its tracks into the store, then the uplink says 'stopped'.
         builder.Services.AddHostedService<StartupSummary>();
+        builder.Services.AddPole(builder.Configuration);
         builder.Services
             .AddDeviceIdentity()
             .AddDeviceStore()

@@ -8,6 +8,12 @@ public sealed class HardwareOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Hardware";
 
+    /// <summary>
+    /// Whether the firmware host runs on a <see cref="SimulatedPole"/> (default, so the demo and the tests need no board) or the
+    /// real pins; read by the host and passed to <see cref="PoleHardwareServiceCollectionExtensions.AddPoleHardware"/>.
+    /// </summary>
+    public bool Simulate { get; set; } = true;
+
     /// <summary>Board id: <c>rpi4</c>, <c>rpi5</c> or <c>jetson-orin-nano</c>.</summary>
     public string Board { get; set; } = "rpi4";
 
