@@ -46,11 +46,13 @@ public static partial class PlateTextRules
 
     /// <summary>
     /// True when <paramref name="text"/> is a word known to appear on or near plates but never as the number, or the start
-    /// or end (at least five letters) of one, as when the frame's edge cuts it.
+    /// or end (at least five letters) of one, as when the frame's edge cuts it. A 0 counts as the letter O (a reader trained on
+    /// labels that write 0 for O reads "OREGON" as "0REG0N").
     /// </summary>
     public static bool IsKnownWord(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.Replace('0', 'O');
         return Words.Contains(text)
             || (text.Length >= MinWordPiece && text.All(char.IsAsciiLetter)
                 && Words.Any(w => w.StartsWith(text, StringComparison.Ordinal) || w.EndsWith(text, StringComparison.Ordinal)));

@@ -24,6 +24,16 @@ public sealed class PlateTextRulesTests
         Assert.Equal(0, PlateTextRules.ContentScore(piece));
     }
 
+    [Theory]
+    [InlineData("0REG0N")]
+    [InlineData("C0L0RADO")]
+    public void A_state_name_read_with_0_for_O_is_still_a_word(string text)
+    {
+        Assert.True(PlateTextRules.IsKnownWord(text));
+        Assert.Equal(0, PlateTextRules.ContentScore(text));
+        Assert.Equal(1, PlateTextRules.ContentScore("0RE6ON"));
+    }
+
     [Fact]
     public void Short_letter_runs_are_not_mistaken_for_pieces_of_words()
     {
