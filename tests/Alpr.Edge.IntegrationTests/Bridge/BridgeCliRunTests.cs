@@ -16,7 +16,7 @@ public sealed class BridgeCliRunTests
         using var stop = new CancellationTokenSource();
         try
         {
-            string[] args = ["run", "--data", data, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--embedded-broker", $"{brokerPort}"];
+            string[] args = ["run", "--data", data, "--urls", "http://127.0.0.1:0", "--embedded-broker", $"{brokerPort}"];
             var run = BridgeCli.InvokeAsync(args, TextWriter.Synchronized(output), error, stop.Token);
 
             await using (var device = await ConnectWhenTheBrokerIsUpAsync(new Uri($"mqtt://127.0.0.1:{brokerPort}"), run))

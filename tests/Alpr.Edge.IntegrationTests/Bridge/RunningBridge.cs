@@ -45,7 +45,7 @@ public sealed class RunningBridge : IAsyncDisposable
         var options = new BridgeOptions
         {
             DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("alpr-bridge-test-").FullName,
-            Urls = $"http://127.0.0.1:{FreePort.Next()}",
+            Urls = "http://127.0.0.1:0",
             EmbeddedBrokerPort = broker is null ? FreePort.Next() : null,
             Broker = broker?.ToString(),
             ClientId = ClientIdFor(testName),
