@@ -8,27 +8,25 @@ using Alpr.Edge.Storage.Outbox;
 using Alpr.Edge.Storage.Ring;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
 
-namespace Alpr.Edge.UnitTests.Storage;
+namespace Alpr.Edge.Benchmarks;
 
 /// <summary>
 /// Store figures on this machine: sustained insert rate with 20 KB images and without, read-back (decrypt)
-/// rate, and purge cost per record at 10k and 1M records. Run: <c>ALPR_BENCH=1 dotnet test --filter StoreBenchmark</c>
-/// (figures go to the test output and to <c>$ALPR_BENCH_OUT</c> when set).
+/// rate, and purge cost per record at 10k and 1M records. Run: <c>scripts/soak-store bench [OUT]</c>
+/// (figures go to standard output and to OUT when given).
 /// </summary>
-public sealed class StoreBenchmarkTests(ITestOutputHelper output)
+public static class StoreBenchmark
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [BenchmarkFact]
-    public void Store_figures()
+    public static int Main(string[] args)
     {
         var lines = new List<string>();
         void Report(string line)
         {
             lines.Add(line);
-            output.WriteLine(line);
+            Console.WriteLine(line);
         }
 
         Report($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}, load average {LoadAverage()}");
@@ -58,10 +56,12 @@ public sealed class StoreBenchmarkTests(ITestOutputHelper output)
             Report(F($"load average {LoadAverage()}; store of {size:N0}: fill {insertRate:0} reads/s, next 10,000 at {lastRate:0} reads/s ({lastCpu:0} per CPU-second); purge {purged:N0} records at {perRecordUs:0.0} us/record wall, {cpuPerRecordUs:0.0} us CPU (steps of 256)"));
         }
 
-        if (Environment.GetEnvironmentVariable("ALPR_BENCH_OUT") is { Length: > 0 } path)
+        if (args.Length > 0)
         {
-            File.WriteAllLines(path, lines);
+            File.WriteAllLines(args[0], lines);
         }
+
+        return 0;
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
@@ -78,6 +78,19 @@ public sealed class StoreBenchmarkTests(ITestOutputHelper output)
         command.CommandText = "SELECT sqlite_version()";
         return (string)command.ExecuteScalar()!;
     }
+
+    private static PlateReadMessage SampleRead(string plate, DateTimeOffset capturedAt) => new()
+    {
+        Id = Guid.CreateVersion7(capturedAt),
+        DeviceId = "bench",
+        Camera = "north",
+        Plate = plate,
+        Confidence = 0.93,
+        CapturedAt = capturedAt,
+        Box = new PlateBox(410, 322, 120, 40),
+        Alternatives = [new PlateAlternative(plate[..^1] + "8", 0.41)],
+        FirmwareVersion = "bench",
+    };
 
     private sealed class Bench : IDisposable
     {
@@ -110,7 +123,7 @@ public sealed class StoreBenchmarkTests(ITestOutputHelper output)
                 items.Clear();
                 for (var i = 0; i < batch && done + i < count; i++)
                 {
-                    var read = StoreHarness.Read(string.Create(CultureInfo.InvariantCulture, $"B{_plate++:D6}"), _time.GetUtcNow());
+                    var read = SampleRead(string.Create(CultureInfo.InvariantCulture, $"B{_plate++:D6}"), _time.GetUtcNow());
                     items.Add(new ReadToStore(read, [], evidence));
                 }
 
@@ -149,8 +162,10 @@ public sealed class StoreBenchmarkTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             foreach (var id in ids)
             {
-                Assert.True(_store.TryRead(id, out var record));
-                Assert.True(record!.Evidence.HasImages);
+                if (!_store.TryRead(id, out var record) || !record!.Evidence.HasImages)
+                {
+                    throw new InvalidOperationException($"record {id} did not read back with its images");
+                }
             }
 
             return ids.Count / watch.Elapsed.TotalSeconds;
