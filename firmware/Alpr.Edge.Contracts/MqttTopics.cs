@@ -18,11 +18,26 @@ public static class MqttTopics
     /// <summary>Bridge to device: acknowledgements of stored records.</summary>
     public static string Ack(string deviceId) => $"{Root}/{deviceId}/ack";
 
+    /// <summary>Device to bridge: an audit-relevant device event (tamper, hot list rejected, store alarm...).</summary>
+    public static string Event(string deviceId) => $"{Root}/{deviceId}/event";
+
+    /// <summary>Bridge to device: a command (place or release a hold...).</summary>
+    public static string Command(string deviceId) => $"{Root}/{deviceId}/command";
+
+    /// <summary>Bridge to device: the signed hot-list bundle the device should run (retained).</summary>
+    public static string Hotlist(string deviceId) => $"{Root}/{deviceId}/hotlist";
+
     /// <summary>Subscription filter for every device's reads.</summary>
     public const string AllReads = Root + "/+/read";
 
     /// <summary>Subscription filter for every device's hits.</summary>
     public const string AllHits = Root + "/+/hit";
+
+    /// <summary>Subscription filter for every device's events.</summary>
+    public const string AllEvents = Root + "/+/event";
+
+    /// <summary>Subscription filter for every device's status.</summary>
+    public const string AllStatus = Root + "/+/status";
 
     /// <summary>Extracts the device id from a device topic, or null when the topic is not one of ours.</summary>
     public static string? DeviceIdOf(string topic)

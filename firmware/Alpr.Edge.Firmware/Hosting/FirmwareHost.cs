@@ -1,5 +1,6 @@
 using Alpr.Edge.Firmware.Capture;
 using Alpr.Edge.Firmware.Device;
+using Alpr.Edge.Firmware.Events;
 using Alpr.Edge.Firmware.Hardware;
 using Alpr.Edge.Firmware.Hotlists;
 using Alpr.Edge.Firmware.Reads;
@@ -55,6 +56,7 @@ public static class FirmwareHost
         builder.Services
             .AddDeviceIdentity()
             .AddDeviceStore()
+            .AddDeviceEvents()
             .AddUplink()
             .AddHotlists()
             .AddReads()
