@@ -1,0 +1,247 @@
+"""Static int8 quantisation of an fp32 ONNX graph in QDQ form, written with python3-onnx and numpy only.
+
+prepare()   constants become initialisers, the opset is raised (rec: 9 -> 11), BatchNorm after Conv is folded;
+augment()   the tensors to calibrate become extra graph outputs (alpr-edge calibrate runs that model);
+quantize()  every Conv gets uint8 activations (QuantizeLinear/DequantizeLinear on its input and output, with the
+            calibrated ranges), per-output-channel symmetric int8 weights and an int32 bias. ONNX Runtime fuses
+            DQ -> Conv -> Q into QLinearConv. Everything else stays fp32.
+
+Per-axis DequantizeLinear needs opset 13; for older graphs the Q/DQ nodes use the com.microsoft domain, which ONNX
+Runtime accepts (and fuses) the same way.
+"""
+import numpy as np
+import onnx
+from onnx import helper, numpy_helper, version_converter, TensorProto
+
+INT32_MAX = 2 ** 31 - 1
+MS_DOMAIN = "com.microsoft"
+
+
+def opset_of(model):
+    return next(o.version for o in model.opset_import if o.domain in ("", "ai.onnx"))
+
+
+def prepare(model, min_opset=11):
+    """fp32 graph ready for quantisation; computes the same function as the input."""
+    if opset_of(model) < min_opset:
+        model = version_converter.convert_version(model, min_opset)
+    _constants_to_initializers(model.graph)
+    _fold_batch_norm(model.graph)
+    return model
+
+
+def _constants_to_initializers(graph):
+    keep = []
+    names = {i.name for i in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and len(node.attribute) == 1 and node.attribute[0].name == "value":
+            tensor = onnx.TensorProto()
+            tensor.CopyFrom(node.attribute[0].t)
+            tensor.name = node.output[0]
+            if tensor.name not in names:
+                graph.initializer.append(tensor)
+                names.add(tensor.name)
+        else:
+            keep.append(node)
+    del graph.node[:]
+    graph.node.extend(keep)
+    # Initialisers must not also be declared as graph inputs for ONNX Runtime to treat them as constants.
+    inputs = [i for i in graph.input if i.name not in names]
+    del graph.input[:]
+    graph.input.extend(inputs)
+
+
+def _initializers(graph):
+    return {i.name: i for i in graph.initializer}
+
+
+def _consumers(graph):
+    out = {}
+    for node in graph.node:
+        for name in node.input:
+            out.setdefault(name, []).append(node)
+    return out
+
+
+def _fold_batch_norm(graph):
+    inits = _initializers(graph)
+    consumers = _consumers(graph)
+    producers = {o: n for n in graph.node for o in n.output}
+    graph_outputs = {o.name for o in graph.output}
+    removed = []
+    for bn in [n for n in graph.node if n.op_type == "BatchNormalization"]:
+        conv = producers.get(bn.input[0])
+        if conv is None or conv.op_type != "Conv" or len(consumers.get(conv.output[0], [])) != 1 or conv.output[0] in graph_outputs:
+            continue
+        if conv.input[1] not in inits or not all(i in inits for i in bn.input[1:5]):
+            continue
+        eps = next((a.f for a in bn.attribute if a.name == "epsilon"), 1e-5)
+        gamma, beta, mean, var = (numpy_helper.to_array(inits[i]).astype(np.float64) for i in bn.input[1:5])
+        w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float64)
+        b = numpy_helper.to_array(inits[conv.input[2]]).astype(np.float64) if len(conv.input) > 2 and conv.input[2] else np.zeros(w.shape[0])
+        k = gamma / np.sqrt(var + eps)
+        w_name, b_name = conv.output[0] + "_folded_w", conv.output[0] + "_folded_b"
+        graph.initializer.append(numpy_helper.from_array((w * k.reshape(-1, 1, 1, 1)).astype(np.float32), w_name))
+        graph.initializer.append(numpy_helper.from_array(((b - mean) * k + beta).astype(np.float32), b_name))
+        x = conv.input[0]
+        del conv.input[:]
+        conv.input.extend([x, w_name, b_name])
+        conv.output[0] = bn.output[0]
+        removed.append(bn)
+    for bn in removed:
+        graph.node.remove(bn)
+    _drop_unused_initializers(graph)
+
+
+def _drop_unused_initializers(graph):
+    used = {i for n in graph.node for i in n.input} | {o.name for o in graph.output}
+    keep = [i for i in graph.initializer if i.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(keep)
+
+
+def conv_nodes(model):
+    """Conv nodes with constant 4-D weights: the ones quantised."""
+    inits = _initializers(model.graph)
+    return [n for n in model.graph.node if n.op_type == "Conv" and n.input[1] in inits and len(inits[n.input[1]].dims) == 4]
+
+
+def tensors_to_calibrate(model):
+    names = []
+    for node in conv_nodes(model):
+        for name in (node.input[0], node.output[0]):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def augment(model, names):
+    """A copy whose graph outputs are the original ones followed by every tensor in names."""
+    out = onnx.ModelProto()
+    out.CopyFrom(model)
+    existing = {o.name for o in out.graph.output}
+    for name in names:
+        if name not in existing:
+            out.graph.output.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, None))
+    return out
+
+
+def activation_params(lo, hi):
+    """uint8 asymmetric scale and zero point for the range [lo, hi] (widened to include 0)."""
+    lo, hi = min(0.0, float(lo)), max(0.0, float(hi))
+    if hi - lo < 1e-8:
+        hi = lo + 1e-8
+    scale = (hi - lo) / 255.0
+    zero = int(np.clip(round(-lo / scale), 0, 255))
+    return np.float32(scale), np.uint8(zero)
+
+
+def weight_params(w, bias, input_scale):
+    """Per-output-channel symmetric int8 scales; raised where the int32 bias would overflow."""
+    flat = np.abs(w.reshape(w.shape[0], -1)).max(axis=1).astype(np.float64)
+    scale = np.maximum(flat / 127.0, 1e-12)
+    if bias is not None:
+        needed = np.abs(bias.astype(np.float64)) / (float(input_scale) * (INT32_MAX * 0.5))
+        scale = np.maximum(scale, needed)
+    return scale.astype(np.float32)
+
+
+def quantize(model, ranges):
+    """QDQ int8 model from a prepared fp32 model and {tensor: (min, max)}."""
+    graph = model.graph
+    opset = opset_of(model)
+    domain = "" if opset >= 13 else MS_DOMAIN
+    if domain and not any(o.domain == MS_DOMAIN for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid(MS_DOMAIN, 1))
+    inits = _initializers(graph)
+    graph_outputs = {o.name for o in graph.output}
+    convs = [n for n in conv_nodes(model) if n.input[0] in ranges and n.output[0] in ranges]
+    params = {}
+    new_inits = []
+
+    def act(name):
+        if name not in params:
+            scale, zero = activation_params(*ranges[name])
+            params[name] = (name + "_scale", name + "_zero")
+            new_inits.append(numpy_helper.from_array(np.array(scale, np.float32), name + "_scale"))
+            new_inits.append(numpy_helper.from_array(np.array(zero, np.uint8), name + "_zero"))
+        return params[name]
+
+    quantized = {}       # tensor -> its QuantizeLinear output
+    new_nodes = {}       # id(node) -> nodes to insert before it
+    after = {}           # id(node) -> nodes to insert after it
+    dq_count = [0]
+    dq_source = {}       # DequantizeLinear output -> the float tensor it stands for
+
+    def q_of(tensor, anchor, where):
+        if tensor not in quantized:
+            s, z = act(tensor)
+            qname = tensor + "_q"
+            where.setdefault(id(anchor), []).append(helper.make_node("QuantizeLinear", [tensor, s, z], [qname], name=qname, domain=domain))
+            quantized[tensor] = qname
+        return quantized[tensor]
+
+    def dq(tensor):
+        s, z = params[tensor]
+        dq_count[0] += 1
+        out = f"{tensor}_dq{dq_count[0]}"
+        dq_source[out] = tensor
+        return helper.make_node("DequantizeLinear", [quantized[tensor], s, z], [out], name=out, domain=domain), out
+
+    conv_ids = {id(n) for n in convs}
+    # Conv outputs: quantised right after the Conv; every consumer reads its own DequantizeLinear.
+    rewired = {}
+    for conv in convs:
+        y = conv.output[0]
+        if y in graph_outputs:
+            continue
+        q_of(y, conv, after)
+        rewired[y] = True
+    # Conv inputs: graph inputs and fp32 op outputs get a QuantizeLinear of their own (placed before the Conv).
+    for conv in convs:
+        x = conv.input[0]
+        if x not in quantized:
+            q_of(x, conv, new_nodes)
+
+    nodes = []
+    for node in graph.node:
+        for q in new_nodes.get(id(node), []):
+            nodes.append(q)
+        # Reads of a quantised Conv output (and a quantised Conv's own input) go through a fresh DequantizeLinear.
+        for i, name in enumerate(node.input):
+            if (name in rewired) or (id(node) in conv_ids and i == 0 and name in quantized):
+                d, out = dq(name)
+                nodes.append(d)
+                node.input[i] = out
+        if id(node) in conv_ids:
+            _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain)
+        nodes.append(node)
+        nodes.extend(after.get(id(node), []))
+    del graph.node[:]
+    graph.node.extend(nodes)
+    graph.initializer.extend(new_inits)
+    _drop_unused_initializers(graph)
+    return model
+
+
+def _quantize_weights(conv, x, inits, params, new_inits, nodes, domain):
+    x_scale = numpy_helper.to_array(next(i for i in new_inits if i.name == params[x][0]))
+    w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
+    bias = numpy_helper.to_array(inits[conv.input[2]]).astype(np.float32) if len(conv.input) > 2 and conv.input[2] else None
+    w_scale = weight_params(w, bias, x_scale)
+    shape = (-1,) + (1,) * (w.ndim - 1)
+    w_q = np.clip(np.round(w / w_scale.reshape(shape)), -127, 127).astype(np.int8)
+    base = conv.name or conv.output[0]
+    names = [base + s for s in ("_w_q", "_w_scale", "_w_zero")]
+    new_inits += [numpy_helper.from_array(w_q, names[0]), numpy_helper.from_array(w_scale, names[1]),
+                  numpy_helper.from_array(np.zeros(w.shape[0], np.int8), names[2])]
+    nodes.append(helper.make_node("DequantizeLinear", names, [base + "_w_dq"], name=base + "_w_dq", axis=0, domain=domain))
+    conv.input[1] = base + "_w_dq"
+    if bias is not None:
+        b_scale = (w_scale.astype(np.float64) * float(x_scale)).astype(np.float32)
+        b_q = np.clip(np.round(bias / b_scale), -INT32_MAX, INT32_MAX).astype(np.int32)
+        bn = [base + s for s in ("_b_q", "_b_scale", "_b_zero")]
+        new_inits += [numpy_helper.from_array(b_q, bn[0]), numpy_helper.from_array(b_scale, bn[1]),
+                      numpy_helper.from_array(np.zeros(w.shape[0], np.int32), bn[2])]
+        nodes.append(helper.make_node("DequantizeLinear", bn, [base + "_b_dq"], name=base + "_b_dq", axis=0, domain=domain))
+        conv.input[2] = base + "_b_dq"

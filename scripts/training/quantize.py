@@ -1,0 +1,87 @@
+"""Static int8 (QDQ) quantisation of one recognition model, calibrated with the firmware's ONNX Runtime.
+
+    /usr/bin/python3 scripts/training/quantize.py --kind det|rec --model FP32.onnx --out INT8.onnx \
+        --alpr-edge PATH --sim DIR [--sim DIR] [--data DATASETS] [--stretch 1.5] [--seed 1] [--work DIR]
+
+1. prepare the fp32 graph (qdq.prepare: initialisers, opset >= 11, BatchNorm folded);
+2. write calibration inputs (calibration_data: simulated frames + training part of the dev sets, seeded);
+3. `alpr-edge calibrate` runs the graph with every Conv input/output exposed and writes averaged per-sample ranges;
+4. qdq.quantize writes the QDQ model. Prints a JSON summary (sizes, sha256, sample counts) on the last line.
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import onnx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import calibration_data as C  # noqa: E402
+import qdq  # noqa: E402
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--kind", choices=["det", "rec"], required=True)
+    ap.add_argument("--model", required=True, help="fp32 ONNX model")
+    ap.add_argument("--out", required=True, help="int8 ONNX model to write")
+    ap.add_argument("--alpr-edge", required=True, help="the built alpr-edge (its hidden calibrate verb runs ONNX Runtime)")
+    ap.add_argument("--sim", action="append", default=[], help="folder written by alpr-edge simulate (repeatable)")
+    ap.add_argument("--data", default="", help="datasets root (openalpr-us-dev, openalpr-us-crops-dev); training part only")
+    ap.add_argument("--stretch", type=float, default=1.5, help="rec: the manifest's horizontalStretch for this model")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--samples", type=int, default=0, help="scale the sample counts (0: defaults, 56 det / 100 rec)")
+    ap.add_argument("--work", default="", help="keep the intermediate files here")
+    args = ap.parse_args()
+
+    work = args.work or tempfile.mkdtemp(prefix="alpr-quantize-")
+    os.makedirs(work, exist_ok=True)
+    rng = np.random.default_rng(args.seed)
+    model = qdq.prepare(onnx.load(args.model))
+    prepared = os.path.join(work, "prepared.onnx")
+    onnx.save(model, prepared)
+    names = qdq.tensors_to_calibrate(model)
+    augmented = os.path.join(work, "augmented.onnx")
+    onnx.save(qdq.augment(model, names), augmented)
+
+    inputs = os.path.join(work, "inputs")
+    if args.kind == "det":
+        used = C.write_det_inputs(inputs, args.data, args.sim, rng)
+    else:
+        used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch)
+    ranges_path = os.path.join(work, "ranges.json")
+    subprocess.run([args.alpr_edge, "calibrate", "--model", augmented, "--inputs", inputs, "--out", ranges_path, "--threads", "1"],
+                   check=True, stdout=sys.stderr)
+    with open(ranges_path, encoding="utf-8") as f:
+        ranges = {k: tuple(v) for k, v in json.load(f)["ranges"].items()}
+
+    q = qdq.quantize(model, ranges)
+    onnx.checker.check_model(q)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    onnx.save(q, args.out)
+    with open(os.path.join(work, "calibration-files.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(os.path.relpath(u, args.data) if args.data and u.startswith(args.data) else u for u in used) + "\n")
+    summary = {
+        "kind": args.kind, "fp32": args.model, "int8": args.out,
+        "fp32_bytes": os.path.getsize(args.model), "int8_bytes": os.path.getsize(args.out), "sha256": sha256(args.out),
+        "convs_quantized": sum(1 for n in q.graph.node if n.op_type == "Conv"), "tensors_calibrated": len(ranges),
+        "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None,
+        "opset": qdq.opset_of(q), "work": work,
+    }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
