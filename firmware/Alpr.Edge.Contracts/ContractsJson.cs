@@ -13,4 +13,7 @@ namespace Alpr.Edge.Contracts;
 [JsonSerializable(typeof(PlateReadMessage))]
 [JsonSerializable(typeof(HotlistHitMessage))]
 [JsonSerializable(typeof(ReadAcknowledgement))]
+[JsonSerializable(typeof(DeviceEventMessage))]
+[JsonSerializable(typeof(DeviceCommandMessage))]
+[JsonSerializable(typeof(DeviceHealthMessage))]
 public sealed partial class ContractsJson : JsonSerializerContext;

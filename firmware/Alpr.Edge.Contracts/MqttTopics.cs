@@ -15,6 +15,9 @@ public static class MqttTopics
     /// <summary>Device to bridge: availability and status (retained).</summary>
     public static string Status(string deviceId) => $"{Root}/{deviceId}/status";
 
+    /// <summary>Device to bridge: the periodic status (<see cref="DeviceHealthMessage"/>, retained).</summary>
+    public static string Health(string deviceId) => $"{Root}/{deviceId}/health";
+
     /// <summary>Bridge to device: acknowledgements of stored records.</summary>
     public static string Ack(string deviceId) => $"{Root}/{deviceId}/ack";
 
@@ -38,6 +41,9 @@ public static class MqttTopics
 
     /// <summary>Subscription filter for every device's status.</summary>
     public const string AllStatus = Root + "/+/status";
+
+    /// <summary>Subscription filter for every device's periodic status.</summary>
+    public const string AllHealth = Root + "/+/health";
 
     /// <summary>Extracts the device id from a device topic, or null when the topic is not one of ours.</summary>
     public static string? DeviceIdOf(string topic)

@@ -6,7 +6,7 @@ namespace Alpr.Edge.Contracts;
 /// </summary>
 public sealed record ReadAcknowledgement
 {
-    /// <summary>Ids of reads and hits now stored at the bridge.</summary>
+    /// <summary>Ids of reads, hits and device events now stored at the bridge.</summary>
     public required IReadOnlyList<Guid> Ids { get; init; }
 
     /// <summary>When the bridge stored them.</summary>

@@ -192,13 +192,45 @@ public sealed class EncryptedStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stores a device event in one durable transaction, <see cref="TransferState.NotSent"/>, sealed like every
+    /// record. Events keep no plate and are never dropped for the budget before the bridge has them.
+    /// </summary>
+    public void AddEvent(DeviceEventMessage deviceEvent)
+    {
+        ArgumentNullException.ThrowIfNull(deviceEvent);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var row = EventSealer.Seal(deviceEvent, _keys);
+            using (var transaction = WriteTransaction.Begin(_connection))
+            {
+                _commands.Insert(row, _holds.Covers(row.PlateIndex, row.CapturedAtMs, row.Id));
+                transaction.Commit();
+            }
+
+            _liveBytes += row.Bytes;
+        }
+    }
+
+    /// <summary>Capture time of the oldest record of <paramref name="kind"/> not yet acknowledged, or null when there is none.</summary>
+    public DateTimeOffset? OldestUnacknowledged(RecordKind kind)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var oldest = StoreQueries.Scalar(_connection, "SELECT COALESCE(MIN(captured_at), -1) FROM records WHERE kind = $kind AND state IN (0, 1)", ("$kind", (int)kind));
+            return oldest < 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(oldest);
+        }
+    }
+
     /// <summary>Puts every in-flight record back to <see cref="TransferState.NotSent"/> (after a reconnect); returns how many.</summary>
     public int ReturnInFlight()
     {
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return (int)StoreQueries.Scalar(_connection, "UPDATE records SET state = 0 WHERE kind IN (0, 1) AND state = 1; SELECT changes();");
+            return (int)StoreQueries.Scalar(_connection, "UPDATE records SET state = 0 WHERE state = 1; SELECT changes();");
         }
     }
 

@@ -55,7 +55,8 @@ public static class BridgeServiceCollectionExtensions
         services.TryAddSingleton(_ => new RecordPrinter(Console.Out));
         services.AddSingleton<IngestState>();
         services.AddSingleton<IngestMetrics>();
-        services.AddHostedService<MqttIngestService>();
+        services.AddSingleton<MqttIngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         return services;
     }
 

@@ -8,7 +8,7 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Connecting to MQTT broker {Broker} as {ClientId}")]
     public static partial void Connecting(ILogger logger, Uri broker, string clientId);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Ingest connected to {Broker} (session present: {SessionPresent}) and subscribed to reads and hits")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Ingest connected to {Broker} (session present: {SessionPresent}) and subscribed to reads, hits, events and device status")]
     public static partial void Ready(ILogger logger, Uri broker, bool sessionPresent);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Could not connect to MQTT broker {Broker}: {Reason}; retrying in {Delay}")]
@@ -46,4 +46,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Ingest stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Could not keep the status of device {DeviceId}; its next status replaces it")]
+    public static partial void StateNotKept(ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Command {Command} {CommandId} sent to {DeviceId}: {Result}")]
+    public static partial void CommandSent(ILogger logger, string command, Guid commandId, string deviceId, MQTTnet.MqttClientPublishReasonCode result);
 }

@@ -4,7 +4,8 @@ using Alpr.Edge.Contracts;
 namespace Alpr.Edge.Bridge.Ingest;
 
 /// <summary>
-/// Turns an MQTT topic and payload into an <see cref="IngestRecord"/>, or a reason to drop it:
+/// Turns an MQTT topic and payload into an <see cref="IngestRecord"/> (read, hit, device event) or a
+/// <see cref="DeviceStateUpdate"/> (availability, periodic status), or a reason to drop it:
 /// wrong topic, oversized, malformed JSON, missing fields, or a payload that contradicts its topic.
 /// Never throws on bad input.
 /// </summary>
@@ -13,16 +14,30 @@ public static class IngestParser
     /// <summary>Longest plate text accepted.</summary>
     public const int MaxPlateLength = 16;
 
+    /// <summary>Longest event kind accepted.</summary>
+    public const int MaxEventKindLength = 64;
+
+    /// <summary>Longest event message accepted.</summary>
+    public const int MaxEventMessageLength = 2000;
+
+    private static readonly string[] Severities = ["info", "warning", "alarm"];
+    private static readonly string[] Availabilities = ["online", "offline", "stopped"];
+
     /// <summary>Checks one message.</summary>
     public static IngestParseResult Parse(string topic, ReadOnlySequence<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var deviceId = MqttTopics.DeviceIdOf(topic);
-        var isRead = deviceId is not null && topic == MqttTopics.Read(deviceId);
-        var isHit = deviceId is not null && topic == MqttTopics.Hit(deviceId);
-        if (deviceId is null || !(isRead || isHit))
+        var kind = deviceId is null ? null
+            : topic == MqttTopics.Read(deviceId) ? "read"
+            : topic == MqttTopics.Hit(deviceId) ? "hit"
+            : topic == MqttTopics.Event(deviceId) ? "event"
+            : topic == MqttTopics.Status(deviceId) ? "status"
+            : topic == MqttTopics.Health(deviceId) ? "health"
+            : null;
+        if (deviceId is null || kind is null)
         {
-            return IngestParseResult.Refused("topic is not a device read or hit topic");
+            return IngestParseResult.Refused("topic is not a device read, hit, event, status or health topic");
         }
 
         if (payload.Length > WireFormat.MaxPayloadBytes)
@@ -31,7 +46,50 @@ public static class IngestParser
         }
 
         var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
-        return isRead ? ParseRead(deviceId, bytes) : ParseHit(deviceId, bytes);
+        return kind switch
+        {
+            "read" => ParseRead(deviceId, bytes),
+            "hit" => ParseHit(deviceId, bytes),
+            "event" => ParseEvent(deviceId, bytes),
+            "status" => ParseAvailability(deviceId, bytes),
+            _ => ParseHealth(deviceId, bytes),
+        };
+    }
+
+    private static IngestParseResult ParseEvent(string deviceId, ReadOnlySpan<byte> bytes)
+    {
+        if (!WireFormat.TryParse(bytes, ContractsJson.Default.DeviceEventMessage, out var deviceEvent, out var error))
+        {
+            return IngestParseResult.Refused(error ?? "unreadable event");
+        }
+
+        var problem = deviceEvent!.Id == Guid.Empty ? "event id is empty"
+            : deviceEvent.DeviceId != deviceId ? $"payload deviceId '{Shorten(deviceEvent.DeviceId)}' does not match the topic's device '{deviceId}'"
+            : string.IsNullOrWhiteSpace(deviceEvent.Kind) || deviceEvent.Kind.Length > MaxEventKindLength ? $"event kind must be 1 to {MaxEventKindLength} characters"
+            : !Severities.Contains(deviceEvent.Severity, StringComparer.Ordinal) ? "event severity must be info, warning or alarm"
+            : deviceEvent.Message.Length > MaxEventMessageLength ? $"event message is longer than {MaxEventMessageLength} characters"
+            : null;
+        return problem is null ? IngestParseResult.Accepted(new IngestRecord(deviceId, null, null, deviceEvent)) : IngestParseResult.Refused(problem);
+    }
+
+    private static IngestParseResult ParseAvailability(string deviceId, ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.Length <= 16 ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+        return text is not null && Availabilities.Contains(text, StringComparer.Ordinal)
+            ? IngestParseResult.Observed(new DeviceStateUpdate(deviceId, text, null))
+            : IngestParseResult.Refused("status payload must be online, offline or stopped");
+    }
+
+    private static IngestParseResult ParseHealth(string deviceId, ReadOnlySpan<byte> bytes)
+    {
+        if (!WireFormat.TryParse(bytes, ContractsJson.Default.DeviceHealthMessage, out var health, out var error))
+        {
+            return IngestParseResult.Refused(error ?? "unreadable health");
+        }
+
+        return health!.DeviceId == deviceId
+            ? IngestParseResult.Observed(new DeviceStateUpdate(deviceId, null, health))
+            : IngestParseResult.Refused($"payload deviceId '{Shorten(health.DeviceId)}' does not match the topic's device '{deviceId}'");
     }
 
     private static IngestParseResult ParseRead(string deviceId, ReadOnlySpan<byte> bytes)

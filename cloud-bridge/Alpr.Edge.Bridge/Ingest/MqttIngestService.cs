@@ -13,9 +13,10 @@ using MQTTnet.Protocol;
 namespace Alpr.Edge.Bridge.Ingest;
 
 /// <summary>
-/// Receives reads and hits from devices over MQTT 5 (persistent session, QoS 1), stores them,
+/// Receives reads, hits and device events from devices over MQTT 5 (persistent session, QoS 1), stores them,
 /// publishes a <see cref="ReadAcknowledgement"/> to each device, and only then acknowledges the
-/// delivery to the broker, so nothing is lost if the bridge stops half way.
+/// delivery to the broker, so nothing is lost if the bridge stops half way. It also keeps each device's
+/// availability (status topic) and latest periodic status (health topic), and sends commands to devices.
 /// A supervising loop owns the connection: it reconnects with back-off; the Disconnected event only signals it.
 /// </summary>
 public sealed class MqttIngestService : BackgroundService
@@ -35,6 +36,7 @@ public sealed class MqttIngestService : BackgroundService
         Channel.CreateUnbounded<IncomingMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private TaskCompletionSource _disconnected = NewSignal();
     private bool _disconnectRequested;
+    private volatile IMqttClient? _commandClient;
 
     /// <summary>Creates the service; it connects when the host starts.</summary>
     public MqttIngestService(
@@ -60,6 +62,7 @@ public sealed class MqttIngestService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = _factory.CreateMqttClient();
+        _commandClient = client;
         client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
         client.DisconnectedAsync += OnDisconnectedAsync;
         var processing = ProcessAsync(client, stoppingToken);
@@ -76,6 +79,7 @@ public sealed class MqttIngestService : BackgroundService
             _state.MarkNotReady();
             _incoming.Writer.TryComplete();
             await processing;
+            _commandClient = null;
             await DisconnectAsync(client);
             IngestLog.Stopped(_logger);
         }
@@ -146,6 +150,9 @@ public sealed class MqttIngestService : BackgroundService
         var subscribe = _factory.CreateSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(MqttTopics.AllReads).WithAtLeastOnceQoS())
             .WithTopicFilter(f => f.WithTopic(MqttTopics.AllHits).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllEvents).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllStatus).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllHealth).WithAtLeastOnceQoS())
             .Build();
         using (var deadline = Deadline(_options.OperationTimeout, cancellationToken))
         {
@@ -221,6 +228,12 @@ public sealed class MqttIngestService : BackgroundService
         foreach (var message in batch)
         {
             _metrics.OnReceived();
+            if (message.Parsed.State is { } state)
+            {
+                await TryKeepStateAsync(state, cancellationToken);
+                continue;
+            }
+
             if (message.Parsed.Record is not { } record)
             {
                 IngestLog.Dropped(_logger, message.Topic, message.Parsed.Rejection ?? "unknown");
@@ -276,13 +289,13 @@ public sealed class MqttIngestService : BackgroundService
 
     private async Task<bool> TryStoreAsync(IngestRecord record, CancellationToken cancellationToken)
     {
-        var kind = record.Read is not null ? "read" : "hit";
+        var kind = record.Kind;
         try
         {
             var receivedAt = _time.GetUtcNow();
-            var added = record.Read is { } read
-                ? await _store.AddReadAsync(read, receivedAt, cancellationToken)
-                : await _store.AddHitAsync(record.Hit!, receivedAt, cancellationToken);
+            var added = record.Read is { } read ? await _store.AddReadAsync(read, receivedAt, cancellationToken)
+                : record.Hit is { } hit ? await _store.AddHitAsync(hit, receivedAt, cancellationToken)
+                : await _store.AddEventAsync(record.Event!, receivedAt, cancellationToken);
             if (added)
             {
                 _metrics.OnStored(kind);
@@ -291,9 +304,9 @@ public sealed class MqttIngestService : BackgroundService
                 {
                     _printer.Print(newRead);
                 }
-                else
+                else if (record.Hit is { } newHit)
                 {
-                    _printer.Print(record.Hit! with { Verification = HitVerification.Unverified });
+                    _printer.Print(newHit with { Verification = HitVerification.Unverified });
                 }
             }
             else
@@ -309,6 +322,53 @@ public sealed class MqttIngestService : BackgroundService
             IngestLog.StoreFailed(_logger, ex, kind, record.Id, record.DeviceId);
             return false;
         }
+    }
+
+    private async Task TryKeepStateAsync(DeviceStateUpdate state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var receivedAt = _time.GetUtcNow();
+            if (state.Health is { } health)
+            {
+                await _store.SetDeviceHealthAsync(health, receivedAt, cancellationToken);
+            }
+            else
+            {
+                await _store.SetDeviceAvailabilityAsync(state.DeviceId, state.Availability!, receivedAt, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Status is retained and republished by the device: the next one replaces it.
+            IngestLog.StateNotKept(_logger, ex, state.DeviceId);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a command to a device (QoS 1, not retained); true when the broker took it. The device answers with
+    /// a device event (<c>hold</c> or <c>inbound-rejected</c>) that names the command's id.
+    /// </summary>
+    public async Task<bool> SendCommandAsync(string deviceId, DeviceCommandMessage command, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
+        ArgumentNullException.ThrowIfNull(command);
+        var client = _commandClient;
+        if (client is null || !client.IsConnected)
+        {
+            return false;
+        }
+
+        var message = _factory.CreateApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Command(deviceId))
+            .WithPayload(WireFormat.Serialize(command, ContractsJson.Default.DeviceCommandMessage))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        using var deadline = Deadline(_options.OperationTimeout, cancellationToken);
+        var result = await client.PublishAsync(message, deadline.Token);
+        IngestLog.CommandSent(_logger, command.Command, command.Id, deviceId, result.ReasonCode);
+        return (int)result.ReasonCode < 0x80;
     }
 
     private async Task<bool> TryPublishAcknowledgementAsync(

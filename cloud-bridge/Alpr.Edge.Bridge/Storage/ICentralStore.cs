@@ -3,7 +3,7 @@ using Alpr.Edge.Contracts;
 namespace Alpr.Edge.Bridge.Storage;
 
 /// <summary>
-/// The bridge's central store of reads, hits and the access audit trail.
+/// The bridge's central store of reads, hits, device events, device status and the access audit trail.
 /// SQLite today (<see cref="SqliteCentralStore"/>); PostgreSQL later behind the same seam.
 /// Adds are idempotent: a record whose id is already stored is ignored.
 /// </summary>
@@ -38,6 +38,21 @@ public interface ICentralStore
 
     /// <summary>How many reads and hits are stored.</summary>
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a device event; false when an event with the same id was already stored.</summary>
+    Task<bool> AddEventAsync(DeviceEventMessage deviceEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>The most recent device events, newest first, of one device or of all when <paramref name="deviceId"/> is null.</summary>
+    Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a device's availability (<c>online</c>, <c>offline</c>, <c>stopped</c>).</summary>
+    Task SetDeviceAvailabilityAsync(string deviceId, string availability, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a device's latest periodic status.</summary>
+    Task SetDeviceHealthAsync(DeviceHealthMessage health, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Every device heard from, by id, with its availability and latest status.</summary>
+    Task<IReadOnlyList<DeviceSummary>> GetDevicesAsync(CancellationToken cancellationToken);
 
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);

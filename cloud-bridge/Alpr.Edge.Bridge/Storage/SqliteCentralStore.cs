@@ -8,7 +8,7 @@ namespace Alpr.Edge.Bridge.Storage;
 /// <see cref="ICentralStore"/> on one SQLite file in WAL mode. Each call opens a pooled connection,
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
 /// </summary>
-public sealed class SqliteCentralStore : ICentralStore, IDisposable
+public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;

@@ -1,6 +1,6 @@
 namespace Alpr.Edge.Bridge.Storage;
 
-/// <summary>The SQLite schema (version 1). Times are UTC ISO-8601 text, so they sort as text.</summary>
+/// <summary>The SQLite schema (version 1; events and devices were added with IF NOT EXISTS). Times are UTC ISO-8601 text, so they sort as text.</summary>
 internal static class SqliteSchema
 {
     public const int Version = 1;
@@ -49,6 +49,26 @@ internal static class SqliteSchema
             method         TEXT NOT NULL,
             path           TEXT NOT NULL,
             purpose        TEXT
+        );
+
+        CREATE TABLE IF NOT EXISTS events (
+            id           TEXT PRIMARY KEY NOT NULL,
+            device_id    TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            severity     TEXT NOT NULL,
+            occurred_at  TEXT NOT NULL,
+            received_at  TEXT NOT NULL,
+            payload      TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS events_occurred_at ON events (occurred_at);
+        CREATE INDEX IF NOT EXISTS events_device ON events (device_id, occurred_at);
+
+        CREATE TABLE IF NOT EXISTS devices (
+            device_id        TEXT PRIMARY KEY NOT NULL,
+            availability     TEXT,
+            availability_at  TEXT,
+            health           TEXT,
+            health_at        TEXT
         );
 
         PRAGMA user_version = 1;

@@ -66,7 +66,8 @@ public sealed class AccessAuditMiddleware
         await _next(context);
     }
 
-    private static string? PurposeOf(HttpRequest request)
+    /// <summary>The stated purpose of a request (header, then query), trimmed and shortened; null when none.</summary>
+    public static string? PurposeOf(HttpRequest request)
     {
         string? purpose = request.Headers[PurposeHeader];
         if (string.IsNullOrWhiteSpace(purpose))

@@ -45,6 +45,7 @@ public static class BridgeEndpoints
         api.MapGet("/reads/{id:guid}", GetReadAsync);
         api.MapGet("/hits", GetHitsAsync);
         api.MapGet("/hits/{id:guid}", GetHitAsync);
+        api.MapDeviceEndpoints();
         return endpoints;
     }
 

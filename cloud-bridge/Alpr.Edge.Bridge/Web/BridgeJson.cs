@@ -14,4 +14,8 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(IReadOnlyList<StoredRead>))]
 [JsonSerializable(typeof(IReadOnlyList<StoredHit>))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(IReadOnlyList<StoredEvent>))]
+[JsonSerializable(typeof(IReadOnlyList<DeviceSummary>))]
+[JsonSerializable(typeof(HoldCommandRequest))]
+[JsonSerializable(typeof(CommandAccepted))]
 public sealed partial class BridgeJson : JsonSerializerContext;

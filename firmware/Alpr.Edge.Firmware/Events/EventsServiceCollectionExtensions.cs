@@ -6,10 +6,14 @@ namespace Alpr.Edge.Firmware.Events;
 /// <summary>Composition of device events.</summary>
 public static class EventsServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IDeviceEvents"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="IDeviceEvents"/> over the device store (<see cref="StoredDeviceEvents"/>; needs
+    /// <c>AddDeviceStore</c>) and the service that raises events for tamper and over-temperature.
+    /// </summary>
     public static IServiceCollection AddDeviceEvents(this IServiceCollection services)
     {
-        services.TryAddSingleton<IDeviceEvents, LoggedDeviceEvents>();
+        services.TryAddSingleton<IDeviceEvents, StoredDeviceEvents>();
+        services.AddHostedService<HardwareEventsService>();
         return services;
     }
 }

@@ -46,6 +46,15 @@ public sealed class DeviceStore : IDisposable
     /// <summary>Stores a read and its hits (and optional images and position) in one durable transaction, all <see cref="TransferState.NotSent"/>.</summary>
     public void Add(PlateReadMessage read, IReadOnlyList<HotlistHitMessage> hits, ReadEvidence? evidence = null) => Ring.Add(read, hits, evidence);
 
+    /// <summary>Stores a batch of reads (with their hits and evidence) in one durable transaction.</summary>
+    public void AddBatch(IReadOnlyList<ReadToStore> batch) => Ring.AddBatch(batch);
+
+    /// <summary>Stores a device event in one durable transaction, <see cref="TransferState.NotSent"/>.</summary>
+    public void AddEvent(DeviceEventMessage deviceEvent) => Ring.AddEvent(deviceEvent);
+
+    /// <summary>Capture time of the oldest record of <paramref name="kind"/> not yet acknowledged, or null.</summary>
+    public DateTimeOffset? OldestUnacknowledged(RecordKind kind) => Ring.OldestUnacknowledged((Ring.RecordKind)kind);
+
     /// <summary>
     /// Takes up to <paramref name="max"/> records of <paramref name="kind"/> to publish, oldest first: those
     /// not yet sent, and those in flight for longer than <paramref name="resendAfter"/> without an
@@ -54,7 +63,7 @@ public sealed class DeviceStore : IDisposable
     public IReadOnlyList<StoredRecord> TakeForSending(RecordKind kind, int max, TimeSpan resendAfter) =>
         Ring.TakeForSending((Ring.RecordKind)kind, max, resendAfter).Select(r => new StoredRecord(r.Id, kind, r.CapturedAt, r.Payload, r.Attempts)).ToList();
 
-    /// <summary>Marks the records (reads or hits) with these ids <see cref="TransferState.Acked"/>; returns how many changed.</summary>
+    /// <summary>Marks the records (reads, hits or events) with these ids <see cref="TransferState.Acked"/>; returns how many changed.</summary>
     public int MarkAcked(IReadOnlyCollection<Guid> ids) => Ring.MarkAcked(ids);
 
     /// <summary>Puts every in-flight record back to <see cref="TransferState.NotSent"/> (after a reconnect); returns how many.</summary>

@@ -1,6 +1,6 @@
 namespace Alpr.Edge.Firmware.Storage;
 
-/// <summary>The two kinds of record the device keeps; hits go out before reads.</summary>
+/// <summary>The kinds of record the device keeps; hits go out first, then events, then reads.</summary>
 public enum RecordKind
 {
     /// <summary>A plate read.</summary>
@@ -8,4 +8,7 @@ public enum RecordKind
 
     /// <summary>A hot-list hit.</summary>
     Hit = 1,
+
+    /// <summary>An audit-relevant device event (tamper, hold, rejected input...).</summary>
+    Event = 2,
 }

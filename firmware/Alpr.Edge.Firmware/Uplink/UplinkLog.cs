@@ -31,4 +31,25 @@ internal static partial class UplinkLog
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Acknowledgement of {Ids} ids could not be recorded; they will be sent again")]
     public static partial void AckNotApplied(ILogger logger, Exception exception, int ids);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Refusing broker {Broker}: {Reason}; trusted: {TrustedCa} (Uplink:CaFile)")]
+    public static partial void BrokerCertificateRefused(ILogger logger, string broker, string reason, string trustedCa);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Inbound message on {Topic} rejected: {Reason}")]
+    public static partial void InboundRejected(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Handler for {Topic} failed; the message is dropped")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Debug, Message = "Status published: backlog {Reads} reads, {Hits} hits, {Events} events")]
+    public static partial void StatusPublished(ILogger logger, long reads, long hits, long events);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Status could not be gathered: {Reason}")]
+    public static partial void StatusFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Hold {HoldId} {Action} (command {CommandId})")]
+    public static partial void HoldApplied(ILogger logger, string action, long holdId, Guid commandId);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Command {CommandId} ({Command}) was already applied; re-delivery ignored")]
+    public static partial void CommandDuplicate(ILogger logger, Guid commandId, string command);
 }

@@ -39,4 +39,25 @@ public sealed class UplinkOptions
 
     /// <summary>Records taken from the store per round (hits are always taken first).</summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// Most reads published per second (a token bucket of <see cref="BatchSize"/>), so a backlog drains without
+    /// filling the link; hits and events are never held back and go out before the next read.
+    /// </summary>
+    public double MaxReadsPerSecond { get; set; } = 100;
+
+    /// <summary>How often the periodic status (<c>alpr/v1/{deviceId}/health</c>, retained) is published; also on every connection.</summary>
+    public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// PEM file of the CA the broker's certificate must chain to (<c>mqtts://</c> only). When set, only this CA is
+    /// trusted (the system's roots are not); when not set, the system's roots are.
+    /// </summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM file of this device's client certificate for mutual TLS (with <see cref="ClientKeyFile"/>).</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM file of the private key of <see cref="ClientCertificateFile"/> (owner-only permissions).</summary>
+    public string? ClientKeyFile { get; set; }
 }

@@ -38,6 +38,17 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
             failures.Add($"Uplink:BatchSize is {options.BatchSize}; set 1 to 10000 (default 50)");
         }
 
+        if (!double.IsFinite(options.MaxReadsPerSecond) || options.MaxReadsPerSecond is < 0.1 or > 100_000)
+        {
+            failures.Add($"Uplink:MaxReadsPerSecond is {options.MaxReadsPerSecond}; set 0.1 to 100000 (default 100)");
+        }
+
+        if (options.StatusInterval < TimeSpan.FromSeconds(1) || options.StatusInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Uplink:StatusInterval is {options.StatusInterval}; set 00:00:01 to 01:00:00 (default 00:01:00)");
+        }
+
+        UplinkTlsValidation.Check(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

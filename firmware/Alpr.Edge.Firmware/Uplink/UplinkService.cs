@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Alpr.Edge.Contracts;
 using Alpr.Edge.Firmware.Device;
+using Alpr.Edge.Firmware.Events;
 using Alpr.Edge.Firmware.Reads;
 using Alpr.Edge.Firmware.Storage;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +17,11 @@ namespace Alpr.Edge.Firmware.Uplink;
 /// Sends the device store's outbox to the bridge over MQTT 5 and marks records acknowledged when the
 /// bridge says it has stored them. A supervising loop connects, runs a session and, when the session
 /// fails, waits with doubling back-off (with jitter) before connecting again; the Disconnected event
-/// only ends the session. Each session: last will <c>offline</c> (retained), subscribe to the ack topic,
-/// retained <c>online</c>, in-flight records returned to the outbox, then hits (oldest first) before
-/// reads (oldest first), QoS 1. A clean stop publishes retained <c>stopped</c> and disconnects normally.
+/// only ends the session. Each session: last will <c>offline</c> (retained), subscribe to the ack topic and
+/// every inbound handler's topic, retained <c>online</c>, in-flight records returned to the outbox, the periodic
+/// status (retained, on <c>health</c>), then hits, then events, then reads (each oldest first, QoS 1; reads at
+/// most <see cref="UplinkOptions.MaxReadsPerSecond"/> and re-checking for hits between batches).
+/// A clean stop publishes retained <c>stopped</c> and disconnects normally. See docs/uplink.md.
 /// </summary>
 internal sealed class UplinkService : BackgroundService
 {
@@ -32,6 +35,10 @@ internal sealed class UplinkService : BackgroundService
     private readonly string _clientId;
     private readonly TimeProvider _timeProvider;
     private readonly UplinkMetrics _metrics;
+    private readonly IDeviceEvents _events;
+    private readonly InboundDispatcher _inbound;
+    private readonly DeviceHealthCollector _health;
+    private readonly UplinkTls? _tls;
     private readonly ILogger<UplinkService> _logger;
 
     public UplinkService(
@@ -42,6 +49,9 @@ internal sealed class UplinkService : BackgroundService
         IOptions<DeviceOptions> device,
         TimeProvider timeProvider,
         UplinkMetrics metrics,
+        IDeviceEvents events,
+        IEnumerable<IInboundMessageHandler> handlers,
+        DeviceHealthCollector health,
         ILogger<UplinkService> logger)
     {
         _store = store;
@@ -55,10 +65,27 @@ internal sealed class UplinkService : BackgroundService
         _clientId = _options.ClientId ?? $"alpr-edge-{_deviceId}";
         _timeProvider = timeProvider;
         _metrics = metrics;
+        _events = events;
+        _health = health;
         _logger = logger;
+        _inbound = new InboundDispatcher(handlers, _deviceId, events, logger);
+        _tls = _broker.UseTls ? new UplinkTls(_options, _brokerName, logger) : null;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inbound = _inbound.RunAsync(stoppingToken);
+        try
+        {
+            await SuperviseAsync(stoppingToken);
+        }
+        finally
+        {
+            await inbound;
+        }
+    }
+
+    private async Task SuperviseAsync(CancellationToken stoppingToken)
     {
         var delay = _options.ReconnectMinDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -112,9 +139,14 @@ internal sealed class UplinkService : BackgroundService
         try
         {
             await WithDeadline(_options.ConnectTimeout, "connect", token => client.ConnectAsync(BuildClientOptions(), token), stoppingToken);
-            var subscribe = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(MqttTopics.Ack(_deviceId)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                .Build();
+            var subscribeBuilder = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(MqttTopics.Ack(_deviceId)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            foreach (var topic in _inbound.Topics)
+            {
+                subscribeBuilder = subscribeBuilder.WithTopicFilter(f => f.WithTopic(topic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            }
+
+            var subscribe = subscribeBuilder.Build();
             await WithDeadline(_options.OperationTimeout, "subscribe", token => client.SubscribeAsync(subscribe, token), session.Token);
             await WithDeadline(_options.OperationTimeout, "status", token => client.PublishAsync(Status(DeviceStatus.Online), token), session.Token);
             var returned = _store.ReturnInFlight();
@@ -123,15 +155,42 @@ internal sealed class UplinkService : BackgroundService
             UplinkLog.Connected(_logger, _brokerName, _clientId, returned);
 
             var pollEvery = _options.AckTimeout / 2;
+            var rate = new ReadRateLimiter(_options.MaxReadsPerSecond, _options.BatchSize, _timeProvider);
+            var statusDue = _timeProvider.GetUtcNow();
             while (true)
             {
-                if (await SendPendingAsync(client, RecordKind.Hit, session.Token) > 0
-                    || await SendPendingAsync(client, RecordKind.Read, session.Token) > 0)
+                // Hits first, then events, each in full; then at most one rate-limited batch of reads before looking again.
+                if (await SendPendingAsync(client, RecordKind.Hit, _options.BatchSize, session.Token) > 0
+                    || await SendPendingAsync(client, RecordKind.Event, _options.BatchSize, session.Token) > 0)
                 {
                     continue;
                 }
 
-                await _signal.WaitAsync(pollEvery, _timeProvider, session.Token);
+                if (_timeProvider.GetUtcNow() >= statusDue)
+                {
+                    await PublishHealthAsync(client, session.Token);
+                    statusDue = _timeProvider.GetUtcNow() + _options.StatusInterval;
+                }
+
+                var window = (int)Math.Min(_options.BatchSize, _options.MaxInFlight - _store.CountAwaitingAck(_options.AckTimeout));
+                var allowance = Math.Min(window, rate.Available());
+                if (allowance > 0)
+                {
+                    var sent = await SendPendingAsync(client, RecordKind.Read, allowance, session.Token);
+                    rate.Spend(sent);
+                    if (sent > 0)
+                    {
+                        continue;
+                    }
+                }
+
+                var wait = Min(pollEvery, statusDue - _timeProvider.GetUtcNow());
+                if (window > 0 && allowance == 0)
+                {
+                    wait = Min(wait, rate.UntilNext());
+                }
+
+                await _signal.WaitAsync(Max(wait, TimeSpan.FromMilliseconds(1)), _timeProvider, session.Token);
             }
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested && session.IsCancellationRequested)
@@ -145,19 +204,15 @@ internal sealed class UplinkService : BackgroundService
         }
     }
 
-    private async Task<int> SendPendingAsync(IMqttClient client, RecordKind kind, CancellationToken cancellationToken)
+    private async Task<int> SendPendingAsync(IMqttClient client, RecordKind kind, int take, CancellationToken cancellationToken)
     {
-        var take = kind == RecordKind.Hit
-            ? _options.BatchSize
-            : (int)Math.Min(_options.BatchSize, _options.MaxInFlight - _store.CountAwaitingAck(_options.AckTimeout));
-        if (take <= 0)
-        {
-            return 0;
-        }
-
         var records = _store.TakeForSending(kind, take, _options.AckTimeout);
-        var topic = kind == RecordKind.Hit ? MqttTopics.Hit(_deviceId) : MqttTopics.Read(_deviceId);
-        var kindName = kind == RecordKind.Hit ? "hit" : "read";
+        var (topic, kindName) = kind switch
+        {
+            RecordKind.Hit => (MqttTopics.Hit(_deviceId), "hit"),
+            RecordKind.Event => (MqttTopics.Event(_deviceId), "event"),
+            _ => (MqttTopics.Read(_deviceId), "read"),
+        };
         foreach (var record in records)
         {
             var message = new MqttApplicationMessageBuilder()
@@ -181,26 +236,41 @@ internal sealed class UplinkService : BackgroundService
         return records.Count;
     }
 
+    private async Task PublishHealthAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var status = _health.Collect();
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Health(_deviceId))
+            .WithPayload(WireFormat.Serialize(status, ContractsJson.Default.DeviceHealthMessage))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .WithRetainFlag(true)
+            .Build();
+        await WithDeadline(_options.OperationTimeout, "status", token => client.PublishAsync(message, token), cancellationToken);
+        UplinkLog.StatusPublished(_logger, status.Backlog.Reads, status.Backlog.Hits, status.Backlog.Events);
+    }
+
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         var message = args.ApplicationMessage;
         if (message.Topic != MqttTopics.Ack(_deviceId))
         {
+            _inbound.Enqueue(message.Topic, message.Payload);
             return Task.CompletedTask;
         }
 
+        string? error = null;
+        ReadAcknowledgement? ack = null;
         if (message.Payload.Length > WireFormat.MaxPayloadBytes
-            || !WireFormat.TryParse(message.Payload.ToArray(), ContractsJson.Default.ReadAcknowledgement, out var ack, out var error))
+            || !WireFormat.TryParse(message.Payload.ToArray(), ContractsJson.Default.ReadAcknowledgement, out ack, out error)
+            || ack!.Ids is null)
         {
             _metrics.MalformedAck();
-            UplinkLog.MalformedAck(_logger, message.Topic, $"payload of {message.Payload.Length} bytes is not a ReadAcknowledgement");
-            return Task.CompletedTask;
-        }
-
-        if (ack is null || ack.Ids is null)
-        {
-            _metrics.MalformedAck();
-            UplinkLog.MalformedAck(_logger, message.Topic, error ?? "no ids");
+            var reason = message.Payload.Length > WireFormat.MaxPayloadBytes
+                ? $"payload of {message.Payload.Length} bytes exceeds the {WireFormat.MaxPayloadBytes}-byte limit"
+                : $"not a ReadAcknowledgement ({error ?? "no ids"})";
+            UplinkLog.MalformedAck(_logger, message.Topic, reason);
+            _inbound.Reject(message.Topic, message.Payload.Length, reason);
             return Task.CompletedTask;
         }
 
@@ -260,9 +330,9 @@ internal sealed class UplinkService : BackgroundService
             .WithWillPayload(Encoding.UTF8.GetBytes(DeviceStatus.Offline))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        if (_broker.UseTls)
+        if (_tls is not null)
         {
-            builder = builder.WithTlsOptions(tls => tls.UseTls());
+            builder = _tls.Apply(builder, _broker.Host, _options);
         }
 
         return builder.Build();
@@ -288,6 +358,10 @@ internal sealed class UplinkService : BackgroundService
             throw new TimeoutException($"{what} took longer than {timeout}");
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string OneLine(Exception ex)
     {

@@ -81,7 +81,7 @@ public sealed class IngestParserTests
     {
         var result = IngestParser.Parse(topic, Payload(TestRecords.Read("pole-1")));
 
-        Assert.Equal("topic is not a device read or hit topic", result.Rejection);
+        Assert.Equal("topic is not a device read, hit, event, status or health topic", result.Rejection);
     }
 
     [Theory]
