@@ -30,6 +30,12 @@ public sealed record PlateReadMessage
     /// <summary>Other texts the recogniser considered, best first.</summary>
     public IReadOnlyList<PlateAlternative> Alternatives { get; init; } = [];
 
+    /// <summary>Latitude of the site in degrees north, when the device is configured with it.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>Longitude of the site in degrees east.</summary>
+    public double? Longitude { get; init; }
+
     /// <summary>Firmware version that made the read.</summary>
     public string? FirmwareVersion { get; init; }
 }

@@ -36,6 +36,7 @@ public sealed class EncryptedStore : IDisposable
     private readonly Lock _lock = new();
     private readonly StoreCommands _commands;
     private KeyEncryptionKey _kek;
+    private readonly List<KeyRing> _retiredKeys = [];
     private KeyRing _keys;
     private long _liveBytes;
     private bool _disposed;
@@ -104,22 +105,40 @@ public sealed class EncryptedStore : IDisposable
     /// Stores a batch of reads (with their hits) in one durable transaction; when it returns, all of it is on
     /// disk. Runs one bounded purge step afterwards when the store is over its budget.
     /// </summary>
-    public void AddBatch(IReadOnlyList<ReadToStore> batch)
+    public void AddBatch(IReadOnlyList<ReadToStore> batch) => Write(Seal(batch));
+
+    /// <summary>
+    /// Seals a batch (JSON, AES-GCM, blind index) without taking the store's write lock, so that a writer can
+    /// seal the next batch on one core while <see cref="Write"/> commits this one on the other. Thread-safe.
+    /// </summary>
+    public SealedBatch Seal(IReadOnlyList<ReadToStore> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var keys = Volatile.Read(ref _keys);
         var rows = new List<SealedRow>(batch.Count * 2);
+        foreach (var item in batch)
+        {
+            RecordSealer.Seal(item, keys, rows);
+        }
+
+        return new SealedBatch(rows);
+    }
+
+    /// <summary>
+    /// Commits a sealed batch in one durable transaction; when it returns, all of it is on disk. Runs one
+    /// bounded purge step afterwards when the store is over its budget.
+    /// </summary>
+    public void Write(SealedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            foreach (var item in batch)
-            {
-                RecordSealer.Seal(item, _keys, rows);
-            }
-
             long added = 0;
             using (var transaction = WriteTransaction.Begin(_connection))
             {
-                foreach (var row in rows)
+                foreach (var row in batch.Rows)
                 {
                     _commands.Insert(row, _holds.Covers(row.PlateIndex, row.CapturedAtMs, row.Id));
                     added += row.Bytes;
@@ -397,9 +416,9 @@ public sealed class EncryptedStore : IDisposable
             var keyId = KeyRotation.Rotate(_connection, _keyLocation, _kek, DeviceId, now);
             var kek = new KeyEncryptionKey(KeyFile.Read(_keyLocation.Path));
             var keys = KeyRing.LoadOrCreate(_connection, kek, DeviceId, now);
-            _keys.Dispose();
+            _retiredKeys.Add(_keys); // a seal outside the lock may still be using it; disposed with the store
             _kek.Dispose();
-            _keys = keys;
+            Volatile.Write(ref _keys, keys);
             _kek = kek;
             StoreLog.KeyRotated(_logger, keyId);
             return keyId;
@@ -419,6 +438,11 @@ public sealed class EncryptedStore : IDisposable
             _disposed = true;
             _commands.Dispose();
             _keys.Dispose();
+            foreach (var retired in _retiredKeys)
+            {
+                retired.Dispose();
+            }
+
             _kek.Dispose();
             _connection.Dispose();
         }

@@ -11,4 +11,10 @@ public sealed class DeviceOptions
 
     /// <summary>Name of the camera this device reads from.</summary>
     public string Camera { get; set; } = "cam0";
+
+    /// <summary>The site's latitude in degrees north, recorded with every read (sealed in the store, sent to the bridge).</summary>
+    public double? Latitude { get; set; }
+
+    /// <summary>The site's longitude in degrees east.</summary>
+    public double? Longitude { get; set; }
 }

@@ -18,6 +18,21 @@ internal sealed class DeviceOptionsValidator : IValidateOptions<DeviceOptions>
             failures.Add($"Device:Camera '{options.Camera}' is not a usable camera name; set 1-64 characters of letters, digits, '-', '_' or '.'");
         }
 
+        if (options.Latitude.HasValue != options.Longitude.HasValue)
+        {
+            failures.Add("Device:Latitude and Device:Longitude go together; set both (degrees north/east) or neither");
+        }
+
+        if (options.Latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        {
+            failures.Add($"Device:Latitude must be -90..90 degrees north, got {lat}");
+        }
+
+        if (options.Longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        {
+            failures.Add($"Device:Longitude must be -180..180 degrees east, got {lon}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -31,6 +31,7 @@ public static class ConfigFileCheck
         [UplinkOptions.SectionName] = typeof(UplinkOptions),
         [RecognitionOptions.SectionName] = typeof(RecognitionOptions),
         [HardwareOptions.SectionName] = typeof(HardwareOptions),
+        [Evidence.EvidenceOptions.SectionName] = typeof(Evidence.EvidenceOptions),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Throws <see cref="FirmwareConfigurationException"/> when the file is missing, not JSON, or holds an unknown key.</summary>

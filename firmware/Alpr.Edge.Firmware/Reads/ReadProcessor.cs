@@ -3,20 +3,21 @@ using Alpr.Edge.Firmware.Device;
 using Alpr.Edge.Firmware.Hotlists;
 using Alpr.Edge.Firmware.Storage;
 using Alpr.Edge.Firmware.Tracking;
+using Alpr.Edge.Storage.Evidence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Firmware.Reads;
 
 /// <summary>
-/// Turns a tracked read into a <see cref="PlateReadMessage"/>, matches it against the hot list, commits
-/// the read and its hits to the device store in one transaction, wakes the uplink, and tells the reporters.
+/// Turns a tracked read into a <see cref="PlateReadMessage"/>, matches it against the hot list, and hands the
+/// read, its hits and its evidence (plate crop, overview, site) to the <see cref="ReadBatcher"/>: a read with a hit
+/// is committed at once, others in small batches. Once committed, the uplink is woken and the reporters are told.
 /// </summary>
 public sealed class ReadProcessor
 {
-    private readonly DeviceStore _store;
+    private readonly ReadBatcher _batcher;
     private readonly Hotlist _hotlist;
-    private readonly OutboxSignal _signal;
     private readonly IReadReporter[] _reporters;
     private readonly DeviceOptions _device;
     private readonly TimeProvider _timeProvider;
@@ -25,9 +26,8 @@ public sealed class ReadProcessor
 
     /// <summary>Creates the processor.</summary>
     public ReadProcessor(
-        DeviceStore store,
+        ReadBatcher batcher,
         Hotlist hotlist,
-        OutboxSignal signal,
         IEnumerable<IReadReporter> reporters,
         IOptions<DeviceOptions> device,
         TimeProvider timeProvider,
@@ -35,9 +35,8 @@ public sealed class ReadProcessor
         ILogger<ReadProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(device);
-        _store = store;
+        _batcher = batcher;
         _hotlist = hotlist;
-        _signal = signal;
         _reporters = [.. reporters];
         _device = device.Value;
         _timeProvider = timeProvider;
@@ -45,7 +44,7 @@ public sealed class ReadProcessor
         _logger = logger;
     }
 
-    /// <summary>Stores and reports one read (and its hits); returns the read as sent.</summary>
+    /// <summary>Stores (or queues for its batch) and reports one read and its hits; returns the read as sent.</summary>
     public PlateReadMessage Process(TrackedRead tracked)
     {
         ArgumentNullException.ThrowIfNull(tracked);
@@ -59,6 +58,8 @@ public sealed class ReadProcessor
             CapturedAt = tracked.CapturedAt,
             Box = new PlateBox(tracked.Box.X, tracked.Box.Y, tracked.Box.Width, tracked.Box.Height),
             Alternatives = tracked.Alternatives,
+            Latitude = _device.Latitude,
+            Longitude = _device.Longitude,
             FirmwareVersion = ThisAssembly.AssemblyInformationalVersion,
         };
         var hits = _hotlist.Match(read.Plate, read.Alternatives.Select(a => a.Text))
@@ -75,10 +76,26 @@ public sealed class ReadProcessor
             })
             .ToList();
 
-        _store.Add(read, hits);
-        _signal.Notify();
+        var evidence = new ReadEvidence
+        {
+            PlateCropJpeg = tracked.Images?.PlateCropJpeg ?? default,
+            OverviewJpeg = tracked.Images?.OverviewJpeg ?? default,
+            Site = _device.Latitude is { } lat && _device.Longitude is { } lon ? new GeoPosition(lat, lon) : null,
+        };
+        _batcher.Add(new ReadToStore(read, hits, evidence), () => Stored(read, hits, tracked.Sightings));
+        return read;
+    }
+
+    /// <summary>Commits queued reads whose batch delay has passed (call it after every frame and on idle ticks).</summary>
+    public void FlushDue() => _batcher.FlushDue();
+
+    /// <summary>Commits every queued read (the source ended or the device is stopping).</summary>
+    public void Flush() => _batcher.Flush();
+
+    private void Stored(PlateReadMessage read, List<HotlistHitMessage> hits, int sightings)
+    {
         _metrics.Stored(hits.Count);
-        ReadsLog.ReadStored(_logger, read.Id, new PlateMask(read.Plate), read.Confidence, tracked.Sightings);
+        ReadsLog.ReadStored(_logger, read.Id, new PlateMask(read.Plate), read.Confidence, sightings);
         foreach (var hit in hits)
         {
             ReadsLog.HitStored(_logger, hit.Id, new PlateMask(read.Plate), hit.ListName, hit.Category, hit.MatchKind);
@@ -100,7 +117,5 @@ public sealed class ReadProcessor
                 ReadsLog.ReporterFailed(_logger, ex, reporter.GetType().Name);
             }
         }
-
-        return read;
     }
 }

@@ -1,3 +1,4 @@
+using Alpr.Edge.Firmware.Evidence;
 using Alpr.Edge.Firmware.Tracking;
 using Alpr.Edge.Recognition;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,12 @@ public static class RecognitionServiceCollectionExtensions
     public static IServiceCollection AddRecognitionStage(this IServiceCollection services)
     {
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecognitionOptions>, RecognitionOptionsValidator>();
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         services.AddSingleton<IPlateRecognizer, OnnxPlateRecognizer>();
         services.AddSingleton<RecognitionMetrics>();
+        services.AddEvidence();
         services.AddHostedService<RecognitionWorker>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Alpr.Edge.Capture;
 using Alpr.Edge.Firmware.Capture;
+using Alpr.Edge.Firmware.Evidence;
 using Alpr.Edge.Firmware.Reads;
 using Alpr.Edge.Firmware.Tracking;
 using Alpr.Edge.Recognition;
@@ -23,6 +24,7 @@ internal sealed class RecognitionWorker : BackgroundService
     private readonly PipelineOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly RecognitionMetrics _metrics;
+    private readonly SightingImageEncoder _images;
     private readonly ILogger<RecognitionWorker> _logger;
     private long _failures;
 
@@ -36,6 +38,7 @@ internal sealed class RecognitionWorker : BackgroundService
         IOptions<TrackingOptions> trackingOptions,
         TimeProvider timeProvider,
         RecognitionMetrics metrics,
+        SightingImageEncoder images,
         ILogger<RecognitionWorker> logger)
     {
         _channel = channel;
@@ -45,6 +48,7 @@ internal sealed class RecognitionWorker : BackgroundService
         _timeProvider = timeProvider;
         _tracker = new PlateTracker(trackingOptions.Value, timeProvider);
         _metrics = metrics;
+        _images = images;
         _logger = logger;
     }
 
@@ -70,6 +74,7 @@ internal sealed class RecognitionWorker : BackgroundService
                 catch (TimeoutException)
                 {
                     Report(_tracker.Expire());
+                    _processor.FlushDue();
                     continue;
                 }
 
@@ -79,6 +84,8 @@ internal sealed class RecognitionWorker : BackgroundService
                     {
                         Recognise(frame, stoppingToken);
                     }
+
+                    _processor.FlushDue();
                 }
             }
         }
@@ -93,6 +100,7 @@ internal sealed class RecognitionWorker : BackgroundService
             }
 
             Report(_tracker.Flush());
+            _processor.Flush();
         }
     }
 
@@ -117,7 +125,7 @@ internal sealed class RecognitionWorker : BackgroundService
         }
 
         _metrics.FrameRecognised(recognition.Plates.Count, _timeProvider.GetElapsedTime(started));
-        Report(_tracker.Observe(frame.Camera, frame.CapturedAt, recognition.Plates));
+        Report(_tracker.Observe(frame.Camera, frame.CapturedAt, recognition.Plates, plate => _images.Encode(frame.Image, plate.Box)));
     }
 
     private void Report(IReadOnlyList<TrackedRead> reads)

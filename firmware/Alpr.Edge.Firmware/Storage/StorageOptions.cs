@@ -13,4 +13,13 @@ public sealed class StorageOptions : RingOptions
 
     /// <summary>Folder for <c>store.db</c> and its key (<c>keys/store.kek</c>); created if missing. Relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "edge-data";
+
+    /// <summary>
+    /// Reads without hits are committed in batches of up to this many (one transaction, one fsync); a read with a hit
+    /// is committed at once, with any reads waiting before it.
+    /// </summary>
+    public int ReadBatchSize { get; set; } = 32;
+
+    /// <summary>The longest a read without hits waits for its batch before it is committed anyway.</summary>
+    public TimeSpan ReadBatchDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

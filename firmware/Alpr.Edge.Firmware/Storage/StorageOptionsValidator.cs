@@ -18,7 +18,17 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"Storage:DataDirectory '{options.DataDirectory}' is a file; set a folder (--data DIR)");
         }
 
-        var ring = RingOptionsValidator.Check(options);
+        var ring = new List<string>(RingOptionsValidator.Check(options));
+        if (options.ReadBatchSize is < 1 or > 1000)
+        {
+            ring.Add($"Storage:ReadBatchSize must be 1..1000 reads, got {options.ReadBatchSize}");
+        }
+
+        if (options.ReadBatchDelay < TimeSpan.Zero || options.ReadBatchDelay > TimeSpan.FromMinutes(1))
+        {
+            ring.Add($"Storage:ReadBatchDelay must be 00:00:00..00:01:00 (how long a read may wait for its batch), got {options.ReadBatchDelay}");
+        }
+
         return ring.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(ring);
     }
 }

@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IOptions<RingOptions>>(sp => Options.Create<RingOptions>(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ReadBatcher>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

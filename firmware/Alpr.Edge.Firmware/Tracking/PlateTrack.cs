@@ -1,4 +1,5 @@
 using Alpr.Edge.Contracts;
+using Alpr.Edge.Firmware.Evidence;
 using Alpr.Edge.Recognition;
 
 namespace Alpr.Edge.Firmware.Tracking;
@@ -42,7 +43,8 @@ internal sealed class PlateTrack
     /// <summary>Every text seen on this track, kept across re-reads so a parked car stays on its track.</summary>
     public IReadOnlyCollection<string> Texts => _texts;
 
-    public void Add(PlateReading reading, DateTimeOffset capturedAt, DateTimeOffset now)
+    /// <summary>Adds a sighting; <paramref name="capture"/> is asked for images only when it becomes its text's best.</summary>
+    public void Add(PlateReading reading, DateTimeOffset capturedAt, DateTimeOffset now, Func<PlateReading, SightingImages?>? capture = null)
     {
         if (!_votes.TryGetValue(reading.Text, out var votes))
         {
@@ -50,7 +52,7 @@ internal sealed class PlateTrack
             _votes.Add(reading.Text, votes);
         }
 
-        votes.Add(reading, capturedAt);
+        votes.Add(reading, capturedAt, capture);
         _texts.Add(reading.Text);
         Sightings++;
         LastSeenAt = capturedAt > LastSeenAt ? capturedAt : LastSeenAt;
@@ -104,6 +106,7 @@ internal sealed class PlateTrack
                 .ToList(),
             Sightings = Sightings,
             AgreeingSightings = winner.Count,
+            Images = winner.BestImages,
         };
     }
 
@@ -128,7 +131,9 @@ internal sealed class PlateTrack
 
         public DateTimeOffset BestCapturedAt { get; private set; }
 
-        public void Add(PlateReading reading, DateTimeOffset capturedAt)
+        public SightingImages? BestImages { get; private set; }
+
+        public void Add(PlateReading reading, DateTimeOffset capturedAt, Func<PlateReading, SightingImages?>? capture)
         {
             Count++;
             ConfidenceSum += Math.Clamp(reading.Confidence, 0, 1);
@@ -136,6 +141,7 @@ internal sealed class PlateTrack
             {
                 Best = reading;
                 BestCapturedAt = capturedAt;
+                BestImages = capture?.Invoke(reading);
             }
         }
     }

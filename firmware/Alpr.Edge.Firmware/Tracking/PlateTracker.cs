@@ -1,3 +1,4 @@
+using Alpr.Edge.Firmware.Evidence;
 using Alpr.Edge.Recognition;
 
 namespace Alpr.Edge.Firmware.Tracking;
@@ -33,7 +34,14 @@ public sealed class PlateTracker
     public int OpenTracks => _tracks.Values.Sum(t => t.Count);
 
     /// <summary>Adds one recognised frame's plates (none is news too) and returns the reads that are due.</summary>
-    public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates)
+    public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates) =>
+        Observe(camera, capturedAt, plates, capture: null);
+
+    /// <summary>
+    /// Adds one recognised frame's plates and returns the reads that are due; <paramref name="capture"/> takes the
+    /// evidence images of a sighting from this frame, and is called only for sightings that become their text's best.
+    /// </summary>
+    public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates, Func<PlateReading, SightingImages?>? capture)
     {
         ArgumentException.ThrowIfNullOrEmpty(camera);
         ArgumentNullException.ThrowIfNull(plates);
@@ -61,7 +69,7 @@ public sealed class PlateTracker
                 tracks.Add(track);
             }
 
-            track.Add(plate, capturedAt, now);
+            track.Add(plate, capturedAt, now, capture);
             fed.Add(track);
         }
 

@@ -1,4 +1,5 @@
 using Alpr.Edge.Contracts;
+using Alpr.Edge.Firmware.Evidence;
 using Alpr.Edge.Recognition;
 
 namespace Alpr.Edge.Firmware.Tracking;
@@ -29,4 +30,7 @@ public sealed record TrackedRead
 
     /// <summary>Frames that agreed on <see cref="Text"/>.</summary>
     public required int AgreeingSightings { get; init; }
+
+    /// <summary>Plate crop and overview of the best sighting of <see cref="Text"/>, when images are kept.</summary>
+    public SightingImages? Images { get; init; }
 }

@@ -13,6 +13,7 @@ namespace Alpr.Edge.Storage.Encryption;
 internal sealed class RecordCipher : IDisposable
 {
     private readonly AesGcm _aes;
+    private readonly Lock _use = new(); // AesGcm reuses one native context: one operation at a time
     private readonly byte[] _deviceId;
 
     public RecordCipher(long keyId, ReadOnlySpan<byte> key, string deviceId)
@@ -32,7 +33,11 @@ internal sealed class RecordCipher : IDisposable
         RandomNumberGenerator.Fill(nonce);
         Span<byte> aad = stackalloc byte[AssociatedDataLength];
         WriteAssociatedData(aad, recordId, kind, part);
-        _aes.Encrypt(nonce, plaintext, blob.AsSpan(SealedBlob.OverheadBytes), blob.AsSpan(SealedBlob.NonceBytes, SealedBlob.TagBytes), aad);
+        lock (_use)
+        {
+            _aes.Encrypt(nonce, plaintext, blob.AsSpan(SealedBlob.OverheadBytes), blob.AsSpan(SealedBlob.NonceBytes, SealedBlob.TagBytes), aad);
+        }
+
         return blob;
     }
 
@@ -50,7 +55,10 @@ internal sealed class RecordCipher : IDisposable
         WriteAssociatedData(aad, recordId, kind, part);
         try
         {
-            _aes.Decrypt(blob[..SealedBlob.NonceBytes], blob[SealedBlob.OverheadBytes..], blob.Slice(SealedBlob.NonceBytes, SealedBlob.TagBytes), output, aad);
+            lock (_use)
+            {
+                _aes.Decrypt(blob[..SealedBlob.NonceBytes], blob[SealedBlob.OverheadBytes..], blob.Slice(SealedBlob.NonceBytes, SealedBlob.TagBytes), output, aad);
+            }
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -61,7 +69,13 @@ internal sealed class RecordCipher : IDisposable
         return true;
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose()
+    {
+        lock (_use)
+        {
+            _aes.Dispose();
+        }
+    }
 
     private int AssociatedDataLength => 1 + 16 + 1 + 1 + 8 + 2 + _deviceId.Length;
 

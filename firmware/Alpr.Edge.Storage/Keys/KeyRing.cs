@@ -113,6 +113,8 @@ internal sealed class KeyRing : IDisposable
         {
             cipher.Dispose();
         }
+
+        Index.Dispose();
     }
 
     private static long CountKeys(SqliteConnection connection)
