@@ -146,13 +146,13 @@ public sealed class HotlistBundleVerifier
     }
 
     /// <summary>
-    /// Tells JSON that does not parse (malformed: the reader's own exception type, derived from JsonException)
-    /// from well-formed JSON of the wrong shape (wrong schema: the serializer's JsonException).
+    /// Tells JSON that does not parse (malformed: the reader's exception, derived from JsonException, thrown as is or
+    /// wrapped by the serializer) from well-formed JSON of the wrong shape (wrong schema: the serializer's own).
     /// </summary>
     private static BundleVerification Classify(JsonException ex, string what, string? keyId = null)
     {
         var message = ex.Message.ReplaceLineEndings(" ");
-        return ex.GetType() != typeof(JsonException)
+        return ex.GetType() != typeof(JsonException) || ex.InnerException is JsonException
             ? BundleVerification.Rejected(BundleRejectionReason.Malformed, $"{what} is not valid JSON: {message}", keyId)
             : BundleVerification.Rejected(BundleRejectionReason.WrongSchema, $"{what} does not follow the schema: {message}", keyId);
     }
