@@ -37,6 +37,13 @@ public sealed class Frame : IDisposable
     /// <summary>Optional label such as the source file name.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// This frame under another sequence number (a supervised camera numbers its frames across reconnections); the image moves to
+    /// the returned frame, so dispose only that one.
+    /// </summary>
+    public Frame Renumber(long sequence) =>
+        sequence == Sequence ? this : new Frame(Camera, sequence, CapturedAt, MonotonicTimestamp, Image) { Label = Label };
+
     /// <inheritdoc />
     public void Dispose() => Image.Dispose();
 }
