@@ -146,8 +146,25 @@ def weight_params(w, bias, input_scale):
     return scale.astype(np.float32)
 
 
-def quantize(model, ranges):
-    """QDQ int8 model from a prepared fp32 model and {tensor: (min, max)}."""
+def select_convs(model, spec):
+    """Names of Conv nodes picked by spec: comma-separated node names, first:N and last:N (in graph order)."""
+    convs = [n.name or n.output[0] for n in conv_nodes(model)]
+    picked = set()
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        if part.startswith("first:"):
+            picked.update(convs[:int(part[6:])])
+        elif part.startswith("last:"):
+            picked.update(convs[len(convs) - int(part[5:]):])
+        elif part in convs:
+            picked.add(part)
+        else:
+            raise SystemExit(f"--keep-fp32: no Conv named {part}")
+    return picked
+
+
+def quantize(model, ranges, skip=(), weights_only=False):
+    """QDQ int8 model from a prepared fp32 model and {tensor: (min, max)}; Convs named in skip stay fp32.
+    weights_only (a diagnostic): int8 weights, fp32 activations and bias, to tell weight error from activation error."""
     graph = model.graph
     opset = opset_of(model)
     domain = "" if opset >= 13 else MS_DOMAIN
@@ -155,7 +172,7 @@ def quantize(model, ranges):
         model.opset_import.append(helper.make_opsetid(MS_DOMAIN, 1))
     inits = _initializers(graph)
     graph_outputs = {o.name for o in graph.output}
-    convs = [n for n in conv_nodes(model) if n.input[0] in ranges and n.output[0] in ranges]
+    convs = [n for n in conv_nodes(model) if n.input[0] in ranges and n.output[0] in ranges and (n.name or n.output[0]) not in skip]
     params = {}
     new_inits = []
 
@@ -193,14 +210,14 @@ def quantize(model, ranges):
     rewired = {}
     for conv in convs:
         y = conv.output[0]
-        if y in graph_outputs:
+        if y in graph_outputs or weights_only:
             continue
         q_of(y, conv, after)
         rewired[y] = True
     # Conv inputs: graph inputs and fp32 op outputs get a QuantizeLinear of their own (placed before the Conv).
     for conv in convs:
         x = conv.input[0]
-        if x not in quantized:
+        if x not in quantized and not weights_only:
             q_of(x, conv, new_nodes)
 
     nodes = []
@@ -213,7 +230,9 @@ def quantize(model, ranges):
                 d, out = dq(name)
                 nodes.append(d)
                 node.input[i] = out
-        if id(node) in conv_ids:
+        if id(node) in conv_ids and weights_only:
+            _quantize_weights(node, None, inits, params, new_inits, nodes, domain)
+        elif id(node) in conv_ids:
             _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain)
         nodes.append(node)
         nodes.extend(after.get(id(node), []))
@@ -225,6 +244,17 @@ def quantize(model, ranges):
 
 
 def _quantize_weights(conv, x, inits, params, new_inits, nodes, domain):
+    if x is None:  # weights only: the bias stays fp32
+        w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
+        w_scale = weight_params(w, None, 1.0)
+        w_q = np.clip(np.round(w / w_scale.reshape((-1,) + (1,) * (w.ndim - 1))), -127, 127).astype(np.int8)
+        base = conv.name or conv.output[0]
+        names = [base + s for s in ("_w_q", "_w_scale", "_w_zero")]
+        new_inits += [numpy_helper.from_array(w_q, names[0]), numpy_helper.from_array(w_scale, names[1]),
+                      numpy_helper.from_array(np.zeros(w.shape[0], np.int8), names[2])]
+        nodes.append(helper.make_node("DequantizeLinear", names, [base + "_w_dq"], name=base + "_w_dq", axis=0, domain=domain))
+        conv.input[1] = base + "_w_dq"
+        return
     x_scale = numpy_helper.to_array(next(i for i in new_inits if i.name == params[x][0]))
     w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
     bias = numpy_helper.to_array(inits[conv.input[2]]).astype(np.float32) if len(conv.input) > 2 and conv.input[2] else None

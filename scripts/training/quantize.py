@@ -42,8 +42,12 @@ def main():
     ap.add_argument("--data", default="", help="datasets root (openalpr-us-dev, openalpr-us-crops-dev); training part only")
     ap.add_argument("--stretch", type=float, default=1.5, help="rec: the manifest's horizontalStretch for this model")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--samples", type=int, default=0, help="scale the sample counts (0: defaults, 56 det / 100 rec)")
     ap.add_argument("--work", default="", help="keep the intermediate files here")
+    ap.add_argument("--ranges", default="", help="reuse a ranges.json from an earlier run instead of calibrating")
+    ap.add_argument("--range-blend", type=float, default=0.0,
+                    help="0: averaged per-sample ranges; 1: extremes over all samples; between: a blend")
+    ap.add_argument("--weights-only", action="store_true", help="diagnostic: int8 weights, fp32 activations")
+    ap.add_argument("--keep-fp32", default="", help="Conv nodes left in fp32: comma-separated names, or first:N / last:N")
     args = ap.parse_args()
 
     work = args.work or tempfile.mkdtemp(prefix="alpr-quantize-")
@@ -57,28 +61,35 @@ def main():
     onnx.save(qdq.augment(model, names), augmented)
 
     inputs = os.path.join(work, "inputs")
-    if args.kind == "det":
-        used = C.write_det_inputs(inputs, args.data, args.sim, rng)
-    else:
-        used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch)
-    ranges_path = os.path.join(work, "ranges.json")
-    subprocess.run([args.alpr_edge, "calibrate", "--model", augmented, "--inputs", inputs, "--out", ranges_path, "--threads", "1"],
-                   check=True, stdout=sys.stderr)
+    ranges_path = args.ranges or os.path.join(work, "ranges.json")
+    used = []
+    if not args.ranges:
+        if args.kind == "det":
+            used = C.write_det_inputs(inputs, args.data, args.sim, rng)
+        else:
+            used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch)
+        subprocess.run([args.alpr_edge, "calibrate", "--model", augmented, "--inputs", inputs, "--out", ranges_path, "--threads", "1"],
+                       check=True, stdout=sys.stderr)
     with open(ranges_path, encoding="utf-8") as f:
-        ranges = {k: tuple(v) for k, v in json.load(f)["ranges"].items()}
+        calibration = json.load(f)
+    a = args.range_blend
+    ranges = {k: (lo + a * (calibration["extremes"][k][0] - lo), hi + a * (calibration["extremes"][k][1] - hi)) if a else (lo, hi)
+              for k, (lo, hi) in calibration["ranges"].items()}
 
-    q = qdq.quantize(model, ranges)
+    skip = qdq.select_convs(model, args.keep_fp32)
+    total_convs = len(qdq.conv_nodes(model))
+    q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only)
     onnx.checker.check_model(q)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     onnx.save(q, args.out)
-    with open(os.path.join(work, "calibration-files.txt"), "w", encoding="utf-8") as f:
+    with open(os.path.join(work, "calibration-files.txt"), "a" if args.ranges else "w", encoding="utf-8") as f:
         f.write("\n".join(os.path.relpath(u, args.data) if args.data and u.startswith(args.data) else u for u in used) + "\n")
     summary = {
         "kind": args.kind, "fp32": args.model, "int8": args.out,
         "fp32_bytes": os.path.getsize(args.model), "int8_bytes": os.path.getsize(args.out), "sha256": sha256(args.out),
-        "convs_quantized": sum(1 for n in q.graph.node if n.op_type == "Conv"), "tensors_calibrated": len(ranges),
-        "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None,
-        "opset": qdq.opset_of(q), "work": work,
+        "convs_quantized": total_convs - len(skip), "tensors_calibrated": len(ranges),
+        "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None, "range_blend": a,
+        "opset": qdq.opset_of(q), "work": work, "kept_fp32": sorted(skip),
     }
     print(json.dumps(summary))
 
