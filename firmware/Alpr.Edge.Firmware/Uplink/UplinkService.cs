@@ -176,10 +176,17 @@ internal sealed class UplinkService : BackgroundService
                 var allowance = Math.Min(window, rate.Available());
                 if (allowance > 0)
                 {
-                    var sent = await SendPendingAsync(client, RecordKind.Read, allowance, session.Token);
-                    rate.Spend(sent);
-                    if (sent > 0)
+                    var reads = _store.TakeForSending(RecordKind.Read, allowance, _options.AckTimeout);
+                    if (reads.Count > 0)
                     {
+                        // A read and its hits commit together, so every hit of these reads is in the store by now:
+                        // hits taken after the reads (new ones included) go out before them.
+                        while (await SendPendingAsync(client, RecordKind.Hit, _options.BatchSize, session.Token) > 0)
+                        {
+                        }
+
+                        await PublishAsync(client, RecordKind.Read, reads, session.Token);
+                        rate.Spend(reads.Count);
                         continue;
                     }
                 }
@@ -207,6 +214,12 @@ internal sealed class UplinkService : BackgroundService
     private async Task<int> SendPendingAsync(IMqttClient client, RecordKind kind, int take, CancellationToken cancellationToken)
     {
         var records = _store.TakeForSending(kind, take, _options.AckTimeout);
+        await PublishAsync(client, kind, records, cancellationToken);
+        return records.Count;
+    }
+
+    private async Task PublishAsync(IMqttClient client, RecordKind kind, IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    {
         var (topic, kindName) = kind switch
         {
             RecordKind.Hit => (MqttTopics.Hit(_deviceId), "hit"),
@@ -232,8 +245,6 @@ internal sealed class UplinkService : BackgroundService
                 UplinkLog.PublishRefused(_logger, kindName, record.Id, $"{result.ReasonCode} {result.ReasonString}");
             }
         }
-
-        return records.Count;
     }
 
     private async Task PublishHealthAsync(IMqttClient client, CancellationToken cancellationToken)

@@ -32,13 +32,13 @@ internal sealed class TestBridge : IAsyncDisposable
     /// <summary>Every delivery, in arrival order: topic kind ("read"/"hit") and id.</summary>
     public ConcurrentQueue<(string Kind, Guid Id)> Deliveries { get; } = new();
 
-    public static async Task<TestBridge> ConnectAsync(Uri broker, Func<Guid, int, bool> shouldAck)
+    public static async Task<TestBridge> ConnectAsync(Uri broker, Func<Guid, int, bool> shouldAck, Func<MqttClientOptionsBuilder, MqttClientOptionsBuilder>? tls = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var bridge = new TestBridge(client, shouldAck);
         client.ApplicationMessageReceivedAsync += bridge.OnMessageAsync;
         using var deadline = new CancellationTokenSource(Timeout);
-        await client.ConnectAsync(Options(broker, "test-bridge"), deadline.Token);
+        await client.ConnectAsync(Options(broker, "test-bridge", tls), deadline.Token);
         await client.SubscribeAsync(MqttTopics.AllReads, MqttQualityOfServiceLevel.AtLeastOnce, deadline.Token);
         await client.SubscribeAsync(MqttTopics.AllHits, MqttQualityOfServiceLevel.AtLeastOnce, deadline.Token);
         bridge._acking = bridge.AckAsync();
@@ -117,14 +117,16 @@ internal sealed class TestBridge : IAsyncDisposable
         _client.Dispose();
     }
 
-    private static MqttClientOptions Options(Uri broker, string clientId) =>
-        new MqttClientOptionsBuilder()
+    private static MqttClientOptions Options(Uri broker, string clientId, Func<MqttClientOptionsBuilder, MqttClientOptionsBuilder>? tls = null)
+    {
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(clientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(true)
-            .WithTimeout(Timeout)
-            .Build();
+            .WithTimeout(Timeout);
+        return (tls is null ? builder : tls(builder)).Build();
+    }
 
     // Acks go out from their own loop, not from inside the receive handler.
     private async Task AckAsync()

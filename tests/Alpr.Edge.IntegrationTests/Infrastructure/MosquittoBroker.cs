@@ -13,17 +13,19 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private const string Executable = "/usr/sbin/mosquitto";
     private readonly string _directory;
     private readonly StringBuilder _output = new();
+    private readonly BrokerTls? _tls;
     private Process? _process;
 
-    private MosquittoBroker(int port, string directory)
+    private MosquittoBroker(int port, string directory, BrokerTls? tls)
     {
         Port = port;
         _directory = directory;
+        _tls = tls;
     }
 
     public int Port { get; }
 
-    public Uri Url => new($"mqtt://127.0.0.1:{Port}");
+    public Uri Url => new($"{(_tls is null ? "mqtt" : "mqtts")}://127.0.0.1:{Port}");
 
     /// <summary>What the broker printed, for failure messages.</summary>
     public string Output
@@ -31,7 +33,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    public static async Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>Starts a broker whose only listener is TLS (with <paramref name="tls"/>'s files), requiring client certificates from its CA.</summary>
+    public static async Task<MosquittoBroker> StartAsync(BrokerTls? tls, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(Executable))
         {
@@ -39,7 +44,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("alpr-mosquitto-").FullName;
-        var broker = new MosquittoBroker(FreePort.Next(), directory);
+        var broker = new MosquittoBroker(FreePort.Next(), directory, tls);
         await broker.StartAgainAsync(cancellationToken);
         return broker;
     }
@@ -55,6 +60,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var config = Path.Combine(_directory, "mosquitto.conf");
         await File.WriteAllTextAsync(config, $"""
             listener {Port} 127.0.0.1
+            {TlsSettings()}
             allow_anonymous true
             persistence false
             max_queued_messages 100000
@@ -131,6 +137,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
         }
     }
+
+    private string TlsSettings() => _tls is null ? string.Empty : $"""
+        cafile {_tls.CaFile}
+        certfile {_tls.CertificateFile}
+        keyfile {_tls.KeyFile}
+        require_certificate true
+        """;
 
     private void Append(string? line)
     {

@@ -1,0 +1,184 @@
+using System.Net.Http.Json;
+using System.Text;
+using Alpr.Edge.Bridge.Ingest;
+using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Web;
+using Alpr.Edge.Contracts;
+using Alpr.Edge.Firmware.Storage;
+using Alpr.Edge.Hardware.Composition;
+using Alpr.Edge.IntegrationTests.Bridge;
+using Alpr.Edge.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Alpr.Edge.IntegrationTests.Firmware;
+
+/// <summary>
+/// Bridge-to-device traffic and device events with the real bridge on a real Mosquitto: holds placed and released
+/// from the bridge's API, bad input from the broker rejected with an event, the enclosure's tamper switch raised
+/// as an alarm that reaches the bridge's audited <c>/api/events</c>.
+/// </summary>
+public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-command-it-").FullName;
+    private readonly RecordingLoggerProvider _logs = new();
+    private MosquittoBroker _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public void Dispose() => _logs.Dispose();
+
+    [Fact]
+    public async Task A_hold_placed_and_released_from_the_bridge_is_applied_on_the_device_and_answered_with_events()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(A_hold_placed_and_released_from_the_bridge_is_applied_on_the_device_and_answered_with_events), _broker.Url);
+        var observer = new FirmwareObserver();
+        using (var firmware = BuildFirmware("hold-pole", observer))
+        {
+            await firmware.StartAsync();
+            await observer.WaitForReadsAsync(2, Patience);
+            using var http = bridge.CreateHttpClient();
+            http.DefaultRequestHeaders.Add(AccessAuditMiddleware.PurposeHeader, "case 2026-117 evidence");
+
+            var placed = await http.PostAsJsonAsync("/api/devices/hold-pole/holds", new { plate = UplinkFirmware.HotPlate });
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, placed.StatusCode);
+            var placeCommand = (await placed.Content.ReadFromJsonAsync<CommandAccepted>())!.CommandId;
+            var placedEvent = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == placeCommand.ToString("D"));
+            Assert.Equal(DeviceEventKinds.Hold, placedEvent.Kind);
+            Assert.Equal("placed", placedEvent.Data["action"]);
+            Assert.Equal("case 2026-117 evidence", placedEvent.Data["reason"]);
+            Assert.DoesNotContain(UplinkFirmware.HotPlate, placedEvent.Message, StringComparison.Ordinal);
+            var holdId = long.Parse(placedEvent.Data["holdId"], System.Globalization.CultureInfo.InvariantCulture);
+
+            var withoutPurpose = await bridge.CreateHttpClient().PostAsJsonAsync("/api/devices/hold-pole/holds", new { plate = "1ABC234" });
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, withoutPurpose.StatusCode);
+
+            var released = await http.PostAsync($"/api/devices/hold-pole/holds/{holdId}/release", null);
+            var releaseCommand = (await released.Content.ReadFromJsonAsync<CommandAccepted>())!.CommandId;
+            var releasedEvent = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == releaseCommand.ToString("D"));
+            Assert.Equal("released", releasedEvent.Data["action"]);
+
+            var again = await http.PostAsync($"/api/devices/hold-pole/holds/{holdId}/release", null);
+            var againCommand = (await again.Content.ReadFromJsonAsync<CommandAccepted>())!.CommandId;
+            var refused = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == againCommand.ToString("D"));
+            Assert.Equal(DeviceEventKinds.InboundRejected, refused.Kind);
+            Assert.Contains($"no active hold {holdId}", refused.Message, StringComparison.Ordinal);
+            await firmware.StopAsync();
+        }
+
+        using var store = DeviceStore.Open(Path.Combine(_directory, "hold-pole"), TimeProvider.System);
+        Assert.Equal(0, store.Ring.GetStats().ActiveHolds);
+        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None);
+        Assert.Contains(audit, a => a.Method == "POST" && a.Path.StartsWith("/api/devices/hold-pole/holds", StringComparison.Ordinal) && a.Purpose == "case 2026-117 evidence");
+        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Bad_input_from_the_broker_is_rejected_with_an_event_and_the_device_keeps_working()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Bad_input_from_the_broker_is_rejected_with_an_event_and_the_device_keeps_working), _broker.Url);
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware("bad-input-pole", observer, frames: 400, plateAt: i => i % 40 < 10 ? $"{(char)('A' + (i / 40))}{(char)('Z' - (i / 40))}{i / 40:D4}" : null);
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(1, Patience);
+
+        var topic = MqttTopics.Command("bad-input-pole");
+        await PublishAsync(topic, Encoding.UTF8.GetBytes("{\"id\": \"not json"));
+        await PublishAsync(topic, Encoding.UTF8.GetBytes($$"""{"id":"{{Guid.NewGuid()}}","command":"format-disk","reason":"r","requestedBy":"u","issuedAt":"2026-11-28T12:00:00Z"}"""));
+        await PublishAsync(topic, Encoding.UTF8.GetBytes($$"""{"id":"{{Guid.NewGuid()}}","command":"place-hold","hold":{"plate":"ABC1","recordId":"{{Guid.NewGuid()}}"},"reason":"r","requestedBy":"u","issuedAt":"2026-11-28T12:00:00Z"}"""));
+        await PublishAsync(topic, new byte[64 * 1024]);
+        await PublishAsync(MqttTopics.Ack("bad-input-pole"), Encoding.UTF8.GetBytes("[1,2,3]"));
+
+        var rejections = await WaitForEventsAsync(bridge, e => e.Kind == DeviceEventKinds.InboundRejected, 5);
+        Assert.Contains(rejections, e => e.Message.Contains("malformed", StringComparison.Ordinal));
+        Assert.Contains(rejections, e => e.Message.Contains("unknown command 'format-disk'", StringComparison.Ordinal));
+        Assert.Contains(rejections, e => e.Message.Contains("exactly one of", StringComparison.Ordinal));
+        Assert.Contains(rejections, e => e.Message.Contains("exceeds the 16384-byte limit", StringComparison.Ordinal));
+        Assert.Contains(rejections, e => e.Data["topic"] == MqttTopics.Ack("bad-input-pole"));
+
+        // Still working: later reads are stored, sent and acknowledged.
+        await observer.WaitForReadsAsync(8, Patience);
+        await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+        await firmware.StopAsync();
+        Assert.Contains(_logs.Logs, l => l.EventId == 4010);
+        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Opening_the_enclosure_raises_a_stored_alarm_that_reaches_the_bridge()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Opening_the_enclosure_raises_a_stored_alarm_that_reaches_the_bridge), _broker.Url);
+        var observer = new FirmwareObserver();
+        using var firmware = BuildFirmware("tamper-pole", observer);
+        await firmware.StartAsync();
+        await observer.WaitForReadsAsync(1, Patience);
+
+        firmware.Services.GetRequiredService<SimulatedPole>().SetTamperOpen(true);
+        var alarm = await WaitForEventAsync(bridge, e => e.Kind == DeviceEventKinds.Tamper);
+        Assert.Equal("alarm", alarm.Severity);
+        Assert.Equal("true", alarm.Data["opened"]);
+        Assert.Equal("tamper-pole", alarm.DeviceId);
+        await UplinkFirmware.WaitUntilAsync(() => observer.IsAcknowledged(alarm.Id), Patience, "the bridge's acknowledgement of the tamper event");
+        await firmware.StopAsync();
+
+        using var http = bridge.CreateHttpClient();
+        var events = await http.GetFromJsonAsync<List<StoredEvent>>("/api/events?device=tamper-pole&purpose=audit");
+        Assert.Contains(events!, e => e.Event.Id == alarm.Id);
+        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(5, CancellationToken.None);
+        Assert.Contains(audit, a => a.Path.StartsWith("/api/events", StringComparison.Ordinal) && a.Purpose == "audit");
+        var devices = await http.GetFromJsonAsync<List<DeviceSummary>>("/api/devices");
+        var device = Assert.Single(devices!, d => d.DeviceId == "tamper-pole");
+        Assert.Equal("stopped", device.Availability);
+        Assert.NotNull(device.Health);
+
+        using var store = DeviceStore.Open(Path.Combine(_directory, "tamper-pole"), TimeProvider.System);
+        Assert.Equal(TransferState.Acked, store.GetState(alarm.Id));
+        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    private Microsoft.Extensions.Hosting.IHost BuildFirmware(string deviceId, FirmwareObserver observer, int frames = 40, Func<int, string?>? plateAt = null) =>
+        UplinkFirmware.Build(
+            _directory,
+            _broker.Url,
+            deviceId,
+            observer,
+            _logs,
+            new ScriptedFrameSource(frames, DateTimeOffset.UtcNow),
+            plateAt ?? (i => i switch { < 10 => UplinkFirmware.HotPlate, >= 30 => "4XYZ567", _ => null }),
+            new Dictionary<string, string?> { ["Uplink:StatusInterval"] = "00:00:01" });
+
+    private static async Task<DeviceEventMessage> WaitForEventAsync(RunningBridge bridge, Func<DeviceEventMessage, bool> match) =>
+        (await WaitForEventsAsync(bridge, match, 1))[0];
+
+    private static async Task<IReadOnlyList<DeviceEventMessage>> WaitForEventsAsync(RunningBridge bridge, Func<DeviceEventMessage, bool> match, int count)
+    {
+        IReadOnlyList<DeviceEventMessage> found = [];
+        await UplinkFirmware.WaitUntilAsync(
+            () =>
+            {
+                found = [.. bridge.Host.Store.GetRecentEventsAsync(500, null, CancellationToken.None).GetAwaiter().GetResult().Select(e => e.Event).Where(match)];
+                return found.Count >= count;
+            },
+            Patience,
+            $"{count} matching events at the bridge");
+        return found;
+    }
+
+    private async Task PublishAsync(string topic, byte[] payload)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(_broker.Url.Host, _broker.Port).WithClientId($"intruder-{Guid.NewGuid():N}").Build(), deadline.Token);
+        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), deadline.Token);
+        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), deadline.Token);
+    }
+}
