@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace Alpr.Edge.Recognition;
 
 /// <summary>
-/// Plate recogniser running the ONNX models of a verified manifest on the CPU: DB text detection, upright crops stretched
+/// Plate recogniser running the ONNX models of a verified manifest (on the CPU unless configured otherwise): DB text detection, upright crops stretched
 /// horizontally, CTC reading restricted to A-Z0-9, then the choice of plate numbers among the text lines.
 /// </summary>
 public sealed class OnnxPlateRecognizer : IPlateRecognizer
@@ -49,11 +49,12 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options.Value;
         this.logger = logger;
-        var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory());
-        detector = new DbTextDetector(models, this.options.IntraOpThreads);
+        var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory(), this.options.Manifest);
+        var session = OnnxSessionSettings.From(this.options);
+        detector = new DbTextDetector(models, session, this.options.DetectorMaxSide);
         try
         {
-            reader = new CtcTextReader(models, this.options.IntraOpThreads);
+            reader = new CtcTextReader(models, session);
         }
         catch
         {
@@ -61,7 +62,8 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
             throw;
         }
 
-        RecognitionLog.ModelsLoaded(logger, models.Directory, models.Detector.Name, models.Recognizer.Name, this.options.IntraOpThreads);
+        RecognitionLog.ModelsLoaded(
+            logger, models.Directory, this.options.Manifest, models.Detector.Name, models.Recognizer.Name, this.options.ExecutionProvider, this.options.IntraOpThreads);
     }
 
     /// <inheritdoc />

@@ -12,9 +12,33 @@ public sealed class RecognitionOptions
     [Required]
     public string ModelDirectory { get; set; } = "models";
 
-    /// <summary>ONNX Runtime intra-op threads per session.</summary>
+    /// <summary>
+    /// Manifest file in <see cref="ModelDirectory"/> (default <c>manifest.json</c>, the int8 models); a bare file name such as
+    /// <c>manifest.fp32.json</c> selects another model set shipped beside it.
+    /// </summary>
+    [Required]
+    public string Manifest { get; set; } = Models.ModelManifest.FileName;
+
+    /// <summary>ONNX Runtime intra-op threads per session (1 gives the steadiest times on a busy device).</summary>
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 2;
+
+    /// <summary>
+    /// Where the models run: <c>Cpu</c> (default), or <c>Cuda</c> / <c>TensorRt</c> on a Jetson with ONNX Runtime's GPU package
+    /// (start-up fails, naming this key, when the loaded ONNX Runtime lacks the provider).
+    /// </summary>
+    public RecognitionExecutionProvider ExecutionProvider { get; set; } = RecognitionExecutionProvider.Cpu;
+
+    /// <summary>GPU index for <c>Cuda</c> and <c>TensorRt</c>.</summary>
+    [Range(0, 15)]
+    public int DeviceId { get; set; }
+
+    /// <summary>
+    /// Longer side of the detector's input in pixels (a multiple of 32, 320..2560); 0 keeps the manifest's <c>maxSide</c>
+    /// (960). Larger finds smaller plates and costs about the square of the ratio in detection time.
+    /// </summary>
+    [Range(0, 2560)]
+    public int DetectorMaxSide { get; set; }
 
     /// <summary>Most text lines read per frame (the detector's most confident first); bounds the time a busy scene costs.</summary>
     [Range(1, 256)]
@@ -23,6 +47,9 @@ public sealed class RecognitionOptions
     /// <summary>Plates scoring below this (confidence x content x shape, 0..1) are not reported.</summary>
     [Range(0.0, 1.0)]
     public double MinPlateScore { get; set; } = 0.3;
+
+    /// <summary>Absolute path of the manifest file.</summary>
+    public string ResolveManifest() => Path.Combine(ResolveModelDirectory(), Manifest);
 
     /// <summary>Absolute path of <see cref="ModelDirectory"/>.</summary>
     public string ResolveModelDirectory() =>

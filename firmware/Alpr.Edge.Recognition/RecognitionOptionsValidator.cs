@@ -3,23 +3,33 @@ using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Recognition;
 
-/// <summary>Start-up check of <see cref="RecognitionOptions"/>: ranges and that the model folder has a manifest.</summary>
+/// <summary>
+/// Start-up check of <see cref="RecognitionOptions"/>: ranges, that the model folder has the manifest, and that the loaded
+/// ONNX Runtime offers the chosen execution provider.
+/// </summary>
 public sealed class RecognitionOptionsValidator : IValidateOptions<RecognitionOptions>
 {
+    private readonly Func<IReadOnlyList<string>> availableProviders;
+
+    /// <summary>Checks providers against the ONNX Runtime native library loaded in this process.</summary>
+    public RecognitionOptionsValidator()
+        : this(ExecutionProviders.Available)
+    {
+    }
+
+    /// <summary>Checks providers against <paramref name="availableProviders"/> (ONNX Runtime's provider names).</summary>
+    public RecognitionOptionsValidator(Func<IReadOnlyList<string>> availableProviders)
+    {
+        ArgumentNullException.ThrowIfNull(availableProviders);
+        this.availableProviders = availableProviders;
+    }
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, RecognitionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ModelDirectory))
-        {
-            failures.Add($"{RecognitionOptions.SectionName}:ModelDirectory is empty; set it to a folder with a {ModelManifest.FileName}");
-        }
-        else if (!File.Exists(Path.Combine(options.ResolveModelDirectory(), ModelManifest.FileName)))
-        {
-            failures.Add($"{RecognitionOptions.SectionName}:ModelDirectory '{options.ResolveModelDirectory()}' has no {ModelManifest.FileName}; run scripts/fetch-models or fix the path");
-        }
-
+        CheckModels(options, failures);
         if (options.IntraOpThreads is < 1 or > 64)
         {
             failures.Add($"{RecognitionOptions.SectionName}:IntraOpThreads must be 1..64, got {options.IntraOpThreads}");
@@ -35,6 +45,43 @@ public sealed class RecognitionOptionsValidator : IValidateOptions<RecognitionOp
             failures.Add($"{RecognitionOptions.SectionName}:MinPlateScore must be 0..1, got {options.MinPlateScore}");
         }
 
+        if (options.DetectorMaxSide != 0 && (options.DetectorMaxSide is < 320 or > 2560 || options.DetectorMaxSide % 32 != 0))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:DetectorMaxSide must be 0 (the manifest's) or a multiple of 32 in 320..2560, got {options.DetectorMaxSide}");
+        }
+
+        if (options.DeviceId is < 0 or > 15)
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:DeviceId must be 0..15, got {options.DeviceId}");
+        }
+
+        if (options.ExecutionProvider != RecognitionExecutionProvider.Cpu || !Enum.IsDefined(options.ExecutionProvider))
+        {
+            var problem = Enum.IsDefined(options.ExecutionProvider)
+                ? ExecutionProviders.Unavailable(options.ExecutionProvider, availableProviders())
+                : ExecutionProviders.Unavailable(options.ExecutionProvider, []);
+            if (problem is not null)
+            {
+                failures.Add(problem);
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckModels(RecognitionOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.ModelDirectory))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:ModelDirectory is empty; set it to a folder with a {ModelManifest.FileName}");
+        }
+        else if (string.IsNullOrWhiteSpace(options.Manifest) || Path.GetFileName(options.Manifest) != options.Manifest)
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:Manifest must be a file name in the model folder (such as {ModelManifest.FileName}), got '{options.Manifest}'");
+        }
+        else if (!File.Exists(options.ResolveManifest()))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:ModelDirectory '{options.ResolveModelDirectory()}' has no {options.Manifest}; run scripts/fetch-models or fix the path");
+        }
     }
 }

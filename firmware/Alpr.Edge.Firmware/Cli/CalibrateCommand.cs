@@ -8,7 +8,8 @@ namespace Alpr.Edge.Firmware.Cli;
 /// <summary>
 /// Hidden <c>alpr-edge calibrate --model FILE --inputs DIR --out FILE</c>: the ONNX Runtime half of the project's int8
 /// quantisation (scripts/quantize-models). Runs an fp32 model whose outputs were extended to the tensors to calibrate over
-/// every <c>*.npy</c> input in DIR (sorted by name) and writes each tensor's averaged per-sample minimum and maximum as JSON.
+/// every <c>*.npy</c> input in DIR (sorted by name) and writes each tensor's averaged per-sample minimum and maximum (<c>ranges</c>) and its extremes over all samples
+/// (<c>extremes</c>) as JSON.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -68,8 +69,16 @@ internal static class CalibrateCommand
         writer.WriteStartObject();
         writer.WriteString("model", Path.GetFileName(model));
         writer.WriteNumber("samples", result.Samples);
-        writer.WriteStartObject("ranges");
-        foreach (var (name, (min, max)) in result.Ranges)
+        WriteRanges(writer, "ranges", result.Ranges);
+        WriteRanges(writer, "extremes", result.Extremes);
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteRanges(Utf8JsonWriter writer, string property, IEnumerable<KeyValuePair<string, (double Min, double Max)>> ranges)
+    {
+        writer.WriteStartObject(property);
+        foreach (var (name, (min, max)) in ranges)
         {
             writer.WriteStartArray(name);
             writer.WriteNumberValue(min);
@@ -78,7 +87,5 @@ internal static class CalibrateCommand
         }
 
         writer.WriteEndObject();
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
     }
 }

@@ -41,6 +41,7 @@ public static class FirmwareCli
             SimulateCommand.Create(),
             SelftestCommand.Create(),
             StoreCommand.Create(),
+            BenchCommand.Create(),
             CalibrateCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>())

@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge recognize [--json] [--crop] [--models DIR] PATH...</c>: finds and reads plates in image files or folders
+/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] PATH...</c>: finds and reads plates in image files or folders
 /// (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with <c>--json</c>, a table otherwise.
 /// </summary>
 internal static class RecognizeCommand
@@ -24,8 +24,10 @@ internal static class RecognizeCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per image and line: file, plates (best first), ms." };
         var crop = new Option<bool>("--crop") { Description = "Each image is a tight plate crop: read it as one line, without detection." };
         var models = new Option<string?>("--models") { Description = "Model folder with a manifest.json (default: the models folder beside the program)." };
+        var manifest = new Option<string>("--manifest") { Description = "Manifest file in the model folder (e.g. manifest.fp32.json).", DefaultValueFactory = _ => new RecognitionOptions().Manifest };
+        var gray = new Option<bool>("--gray") { Description = "Convert each image to grey first (the look of an infrared night camera)." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
-        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, threads };
+        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -33,12 +35,14 @@ internal static class RecognizeCommand
             parseResult.GetValue(json),
             parseResult.GetValue(crop),
             parseResult.GetValue(models),
+            parseResult.GetValue(manifest)!,
+            parseResult.GetValue(gray),
             parseResult.GetValue(threads),
             cancellationToken)));
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, string[] paths, bool json, bool crop, string? modelDirectory, int threads, CancellationToken cancellationToken)
+    private static int Run(TextWriter output, TextWriter error, string[] paths, bool json, bool crop, string? modelDirectory, string manifest, bool gray, int threads, CancellationToken cancellationToken)
     {
         List<string> files;
         try
@@ -51,7 +55,7 @@ internal static class RecognizeCommand
             return ExitCodes.BadUsage;
         }
 
-        var options = new RecognitionOptions { IntraOpThreads = threads };
+        var options = new RecognitionOptions { IntraOpThreads = threads, Manifest = manifest };
         if (modelDirectory is not null)
         {
             options.ModelDirectory = Path.GetFullPath(modelDirectory);
@@ -91,7 +95,8 @@ internal static class RecognizeCommand
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var started = Stopwatch.GetTimestamp();
-                using var image = SKBitmap.Decode(file);
+                using var decoded = SKBitmap.Decode(file);
+                using var image = gray && decoded is not null ? GrayImage.From(decoded) : decoded;
                 if (image is null)
                 {
                     error.WriteLine($"alpr-edge recognize: cannot decode {file}");

@@ -15,6 +15,8 @@ public sealed class ActivationRangeCollector : IDisposable
     private readonly string[] outputNames;
     private readonly double[] minimumSums;
     private readonly double[] maximumSums;
+    private readonly double[] minimums;
+    private readonly double[] maximums;
     private int samples;
 
     /// <summary>Opens <paramref name="modelPath"/> on the CPU with <paramref name="intraOpThreads"/> threads.</summary>
@@ -39,6 +41,8 @@ public sealed class ActivationRangeCollector : IDisposable
         outputNames = [.. session.OutputMetadata.Keys];
         minimumSums = new double[outputNames.Length];
         maximumSums = new double[outputNames.Length];
+        minimums = Enumerable.Repeat(double.PositiveInfinity, outputNames.Length).ToArray();
+        maximums = Enumerable.Repeat(double.NegativeInfinity, outputNames.Length).ToArray();
     }
 
     /// <summary>Runs one sample (batch of one) and adds its per-output minimum and maximum.</summary>
@@ -54,6 +58,8 @@ public sealed class ActivationRangeCollector : IDisposable
             var (minimum, maximum) = MinMax(data);
             minimumSums[i] += minimum;
             maximumSums[i] += maximum;
+            minimums[i] = Math.Min(minimums[i], minimum);
+            maximums[i] = Math.Max(maximums[i], maximum);
         }
 
         samples++;
@@ -70,7 +76,10 @@ public sealed class ActivationRangeCollector : IDisposable
         var ranges = outputNames
             .Select((name, i) => new KeyValuePair<string, (double, double)>(name, (minimumSums[i] / samples, maximumSums[i] / samples)))
             .ToList();
-        return new ActivationRanges(samples, ranges);
+        var extremes = outputNames
+            .Select((name, i) => new KeyValuePair<string, (double, double)>(name, (minimums[i], maximums[i])))
+            .ToList();
+        return new ActivationRanges(samples, ranges, extremes);
     }
 
     /// <inheritdoc />

@@ -6,4 +6,8 @@ namespace Alpr.Edge.Recognition.Calibration;
 /// </summary>
 /// <param name="Samples">How many inputs were run.</param>
 /// <param name="Ranges">Tensor name → (average minimum, average maximum), in the model's output order.</param>
-public sealed record ActivationRanges(int Samples, IReadOnlyList<KeyValuePair<string, (double Min, double Max)>> Ranges);
+/// <param name="Extremes">Tensor name → (smallest minimum, largest maximum) over all samples, in the same order.</param>
+public sealed record ActivationRanges(
+    int Samples,
+    IReadOnlyList<KeyValuePair<string, (double Min, double Max)>> Ranges,
+    IReadOnlyList<KeyValuePair<string, (double Min, double Max)>> Extremes);

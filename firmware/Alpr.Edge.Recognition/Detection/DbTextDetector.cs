@@ -11,13 +11,16 @@ public sealed class DbTextDetector : IDisposable
     private readonly ImageNormalizer normalizer;
     private readonly ManifestDecoder settings;
 
-    /// <summary>Opens the detector of <paramref name="models"/>.</summary>
-    public DbTextDetector(ModelSet models, int intraOpThreads)
+    /// <summary>
+    /// Opens the detector of <paramref name="models"/>; <paramref name="maxSide"/> overrides the manifest's input size limit
+    /// (0 keeps it).
+    /// </summary>
+    public DbTextDetector(ModelSet models, OnnxSessionSettings session, int maxSide = 0)
     {
         ArgumentNullException.ThrowIfNull(models);
-        model = OnnxModel.Open(models, models.Detector, intraOpThreads);
+        model = OnnxModel.Open(models, models.Detector, session);
         normalizer = new ImageNormalizer(models.Detector.Normalization);
-        settings = models.Detector.Decoder;
+        settings = maxSide > 0 ? models.Detector.Decoder with { MaxSide = maxSide } : models.Detector.Decoder;
     }
 
     /// <summary>Text boxes in <paramref name="image"/> pixels.</summary>

@@ -9,11 +9,18 @@ public static class ModelManifestLoader
     private const string FetchHint = "run scripts/fetch-models, or point Recognition:ModelDirectory at a folder with a manifest.json";
 
     /// <summary>Loads and verifies the manifest in <paramref name="directory"/>; throws <see cref="ModelManifestException"/> naming what is wrong.</summary>
-    public static ModelSet Load(string directory)
+    public static ModelSet Load(string directory) => Load(directory, ModelManifest.FileName);
+
+    /// <summary>
+    /// Loads and verifies the manifest <paramref name="manifestFile"/> (a file name, such as <c>manifest.fp32.json</c>) in
+    /// <paramref name="directory"/>; throws <see cref="ModelManifestException"/> naming what is wrong.
+    /// </summary>
+    public static ModelSet Load(string directory, string manifestFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentException.ThrowIfNullOrEmpty(manifestFile);
         var root = Path.GetFullPath(directory);
-        var manifestPath = Path.Combine(root, ModelManifest.FileName);
+        var manifestPath = Path.Combine(root, manifestFile);
         if (!File.Exists(manifestPath))
         {
             throw new ModelManifestException($"model manifest not found: {manifestPath} ({FetchHint})");

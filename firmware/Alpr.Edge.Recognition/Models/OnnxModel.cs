@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace Alpr.Edge.Recognition.Models;
 
 /// <summary>
-/// One ONNX Runtime session on the CPU for a manifest model, with its input shape checked against the manifest.
+/// One ONNX Runtime session (CPU, or the GPU provider the settings name) for a manifest model, with its input shape checked against the manifest.
 /// Holds a single <see cref="RunOptions"/> for its whole life (a new one per run crashed the runtime) and
 /// disposes every tensor it creates before <see cref="Run"/> returns. One caller at a time.
 /// </summary>
@@ -37,19 +37,35 @@ public sealed class OnnxModel : IDisposable
     /// Opens <paramref name="entry"/> from a verified <paramref name="models"/> set; throws <see cref="ModelManifestException"/>
     /// when the model's input shape differs from the manifest's.
     /// </summary>
-    public static OnnxModel Open(ModelSet models, ManifestModel entry, int intraOpThreads)
+    public static OnnxModel Open(ModelSet models, ManifestModel entry, OnnxSessionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(settings);
         var path = models.PathOf(entry.File);
         using var sessionOptions = new SessionOptions
         {
-            IntraOpNumThreads = intraOpThreads,
+            IntraOpNumThreads = settings.IntraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         InferenceSession session;
+        if (settings.ExecutionProvider != RecognitionExecutionProvider.Cpu
+            && ExecutionProviders.Unavailable(settings.ExecutionProvider, ExecutionProviders.Available()) is { } unavailable)
+        {
+            throw new ModelManifestException($"model file {path} cannot be opened: {unavailable}");
+        }
+
+        try
+        {
+            ExecutionProviders.Apply(sessionOptions, settings);
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException)
+        {
+            throw new ModelManifestException($"model file {path} cannot run on {settings.ExecutionProvider}: {ex.Message}", ex);
+        }
+
         try
         {
             session = new InferenceSession(path, sessionOptions);

@@ -12,7 +12,7 @@ public sealed class CtcTextReader : IDisposable
     private readonly CtcClassMap classMap;
 
     /// <summary>Opens the recogniser of <paramref name="models"/> and checks its class count against the dictionary or inline alphabet.</summary>
-    public CtcTextReader(ModelSet models, int intraOpThreads)
+    public CtcTextReader(ModelSet models, OnnxSessionSettings session)
     {
         ArgumentNullException.ThrowIfNull(models);
         var entry = models.Recognizer;
@@ -21,7 +21,7 @@ public sealed class CtcTextReader : IDisposable
         var labels = dictionaryPath is null
             ? CtcClassMap.InlineLabels(settings.Alphabet, settings.BlankIndex)
             : CtcClassMap.PaddleLabels(File.ReadAllLines(dictionaryPath), settings.AppendSpace);
-        model = OnnxModel.Open(models, entry, intraOpThreads);
+        model = OnnxModel.Open(models, entry, session);
         try
         {
             var classes = model.OutputShape.Count == 3 ? model.OutputShape[2] : -1;

@@ -11,9 +11,9 @@ public sealed class ModelManifestTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("alpr-models-").FullName;
 
     [Fact]
-    public void The_committed_manifest_verifies_against_the_fetched_models()
+    public void The_committed_pp_ocr_manifest_verifies_against_the_fetched_models()
     {
-        var models = ModelManifestLoader.Load(FetchedModels.RequireDirectory());
+        var models = ModelManifestLoader.Load(FetchedModels.RequireDirectory(), "manifest.ppocr-v4.json");
 
         Assert.Equal(ModelRoles.Detector, models.Detector.Role);
         Assert.Equal(ModelRoles.Recognizer, models.Recognizer.Role);
@@ -108,10 +108,10 @@ public sealed class ModelManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_committed_plate_rec_manifest_verifies_and_opens()
+    public void The_committed_fp32_plate_rec_manifest_verifies_and_opens()
     {
         CopyFetchedModels();
-        File.Copy(Path.Combine(folder, "manifest.plate-rec.json"), Path.Combine(folder, "manifest.json"), overwrite: true);
+        File.Copy(Path.Combine(folder, "manifest.fp32.json"), Path.Combine(folder, "manifest.json"), overwrite: true);
 
         var models = ModelManifestLoader.Load(folder);
         using var recognizer = OpenRecognizer();
@@ -235,6 +235,8 @@ public sealed class ModelManifestTests : IDisposable
             File.Copy(file, target);
         }
 
+        // These tests edit the fp32 PP-OCRv4 pair (the default manifest is the committed int8 set, see Int8ModelTests).
+        File.Copy(Path.Combine(folder, "manifest.ppocr-v4.json"), Path.Combine(folder, "manifest.json"), overwrite: true);
         return JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.UnitTests.Recognition;
 
-/// <summary>One recogniser shared by a test class (loading the models takes about a second).</summary>
+/// <summary>One recogniser on the default (committed int8) model set, shared by a test class (loading takes about a second).</summary>
 public sealed class RecognizerFixture : IDisposable
 {
     private readonly Lazy<OnnxPlateRecognizer> recognizer = new(() => new OnnxPlateRecognizer(
-        Options.Create(new RecognitionOptions { ModelDirectory = FetchedModels.RequireDirectory(), IntraOpThreads = 1 }),
+        Options.Create(new RecognitionOptions { ModelDirectory = FetchedModels.Directory, IntraOpThreads = 1 }),
         NullLogger<OnnxPlateRecognizer>.Instance));
 
     public OnnxPlateRecognizer Recognizer => recognizer.Value;

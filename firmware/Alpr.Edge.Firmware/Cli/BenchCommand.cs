@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Alpr.Edge.Capture.Simulation;
+using Alpr.Edge.Recognition;
+using Alpr.Edge.Recognition.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace Alpr.Edge.Firmware.Cli;
+
+/// <summary>
+/// <c>alpr-edge bench [--manifest NAME]... [--frames N] [--seed N] [--night] [--threads N] [--models DIR]</c>: recognition
+/// speed per stage (detect, crop, recognize, post; median and p95 ms) of each model set on frames rendered by the simulated
+/// camera, so it runs from a clean clone without any dataset. <c>total</c> is wall time per frame, <c>cpu</c> the process's CPU
+/// time per frame (steadier than wall time on a busy machine). Model sets are timed in turn on the same frames after a
+/// warm-up; the share of fully visible plates read exactly is printed beside the times as a sanity check.
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly string[] DefaultManifests = ["manifest.json", "manifest.fp32.json"];
+
+    public static Command Create()
+    {
+        var manifests = new Option<string[]>("--manifest") { Description = "Manifest file(s) in the model folder to time (default: manifest.json and manifest.fp32.json)." };
+        var frames = new Option<int>("--frames") { Description = "Frames to time per model set (1-10000).", DefaultValueFactory = _ => 40 };
+        var seed = new Option<int>("--seed") { Description = "Simulated scene seed.", DefaultValueFactory = _ => 7 };
+        var night = new Option<bool>("--night") { Description = "Render the infrared night look." };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed frames first, per model set.", DefaultValueFactory = _ => 3 };
+        var models = new Option<string?>("--models") { Description = "Model folder (default: the models folder beside the program)." };
+        frames.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--frames must be between 1 and 10000.");
+            }
+        });
+        var command = new Command("bench", "Time recognition per stage on simulated frames for one or more model sets (fp32 vs int8).")
+        {
+            manifests, frames, seed, night, threads, warmup, models,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var baseOptions = new RecognitionOptions { IntraOpThreads = parseResult.GetValue(threads) };
+            if (parseResult.GetValue(models) is { } folder)
+            {
+                baseOptions.ModelDirectory = Path.GetFullPath(folder);
+            }
+
+            var names = parseResult.GetValue(manifests) is { Length: > 0 } given
+                ? given
+                : DefaultManifests.Where(m => File.Exists(Path.Combine(baseOptions.ResolveModelDirectory(), m))).ToArray();
+            var scene = new SimulatedCameraOptions { Seed = parseResult.GetValue(seed), Night = parseResult.GetValue(night), FramesPerSecond = 0 };
+            return Task.FromResult(Run(output, error, baseOptions, names, scene, parseResult.GetValue(frames), parseResult.GetValue(warmup), cancellationToken));
+        });
+        return command;
+    }
+
+    private static int Run(
+        TextWriter output, TextWriter error, RecognitionOptions baseOptions, string[] manifests, SimulatedCameraOptions scene, int frameCount, int warmup, CancellationToken cancellationToken)
+    {
+        if (manifests.Length == 0)
+        {
+            error.WriteLine($"alpr-edge bench: no manifest to time in {baseOptions.ResolveModelDirectory()}");
+            return ExitCodes.BadUsage;
+        }
+
+        var rendered = new List<RenderedFrame>(frameCount);
+        try
+        {
+            using (var renderer = new StreetSceneRenderer(scene))
+            {
+                for (long i = 0; i < frameCount; i++)
+                {
+                    rendered.Add(renderer.Render(i));
+                }
+            }
+
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"bench: {frameCount} simulated {(scene.Night ? "night" : "day")} frames {scene.Width}x{scene.Height} (seed {scene.Seed}), {baseOptions.IntraOpThreads} thread(s), {Environment.ProcessorCount} cores, load {LoadAverage()}"));
+            output.WriteLine($"{"manifest",-24} {"stage",-10} {"median ms",10} {"p95 ms",10}  read");
+            foreach (var manifest in manifests)
+            {
+                var result = TimeOne(baseOptions, manifest, rendered, warmup, cancellationToken, out var times);
+                if (result is not null)
+                {
+                    error.WriteLine($"alpr-edge bench: {result}");
+                    return ExitCodes.Failure;
+                }
+
+                foreach (var stage in times.Times.Stages)
+                {
+                    var (median, p95) = times.Times.Summary(stage);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest,-24} {stage,-10} {median,10:F1} {p95,10:F1}  {(stage == "cpu" ? times.ReadText : string.Empty)}"));
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            rendered.ForEach(f => f.Image.Dispose());
+        }
+    }
+
+    private static string? TimeOne(
+        RecognitionOptions baseOptions, string manifest, List<RenderedFrame> frames, int warmup, CancellationToken cancellationToken, out (BenchStageTimes Times, string ReadText) result)
+    {
+        result = (new BenchStageTimes(), string.Empty);
+        var options = new RecognitionOptions { ModelDirectory = baseOptions.ModelDirectory, IntraOpThreads = baseOptions.IntraOpThreads, Manifest = manifest };
+        var validation = new RecognitionOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            return validation.FailureMessage;
+        }
+
+        OnnxPlateRecognizer recognizer;
+        try
+        {
+            recognizer = new OnnxPlateRecognizer(Options.Create(options), NullLogger<OnnxPlateRecognizer>.Instance);
+        }
+        catch (ModelManifestException ex)
+        {
+            return ex.Message;
+        }
+
+        using (recognizer)
+        {
+            for (var i = 0; i < Math.Min(warmup, frames.Count); i++)
+            {
+                recognizer.Recognize(frames[i].Image, cancellationToken);
+            }
+
+            int visible = 0, read = 0;
+            using var process = Process.GetCurrentProcess();
+            foreach (var frame in frames)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var started = Stopwatch.GetTimestamp();
+                var recognition = recognizer.Recognize(frame.Image, cancellationToken);
+                var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                foreach (var (stage, ms) in recognition.StageMilliseconds)
+                {
+                    result.Times.Add(stage, ms);
+                }
+
+                result.Times.Add("total", total);
+                result.Times.Add("cpu", cpu);
+                foreach (var plate in frame.GroundTruth.Plates.Where(p => p.FullyVisible))
+                {
+                    visible++;
+                    read += recognition.Plates.Any(p => p.Text == plate.Text) ? 1 : 0;
+                }
+            }
+
+            result.ReadText = string.Create(CultureInfo.InvariantCulture, $"{read}/{visible} fully visible plates read exactly");
+            return null;
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
+    }
+}
