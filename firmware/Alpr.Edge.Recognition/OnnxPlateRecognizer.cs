@@ -38,6 +38,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     private readonly ILogger<OnnxPlateRecognizer> logger;
     private readonly DbTextDetector detector;
     private readonly CtcTextReader reader;
+    private readonly PlateFormatPrior? formatPrior;
 
     /// <summary>
     /// Loads the models named by the manifest in <see cref="RecognitionOptions.ModelDirectory"/>; throws
@@ -49,6 +50,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options.Value;
         this.logger = logger;
+        formatPrior = this.options.UseFormatPrior ? new PlateFormatPrior(PlateFormatBook.LoadEmbedded(), [.. this.options.HomeStates]) : null;
         var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory(), this.options.Manifest);
         var session = OnnxSessionSettings.From(this.options);
         detector = new DbTextDetector(models, session, this.options.DetectorMaxSide);
@@ -99,7 +101,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
             mark = Lap(stages, RecognizeStage, mark);
 
             var lines = boxes.Zip(readings, (box, reading) => new TextLine(box, reading)).ToList();
-            var plates = PlateCandidateSelector.Select(lines, image.Width, image.Height, options.MinPlateScore);
+            var plates = PlateCandidateSelector.Select(lines, image.Width, image.Height, options.MinPlateScore, formatPrior);
             Lap(stages, PostStage, mark);
             var totalMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             RecognitionLog.FrameRecognized(logger, image.Width, image.Height, boxes.Count, readings.Count, plates.Count, totalMilliseconds);
@@ -137,7 +139,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
             mark = Lap(stages, RecognizeStage, mark);
             var plates = reading.Text.Length == 0
                 ? []
-                : new[] { PlateCandidateSelector.ToPlate(reading, reading.Confidence, new PlateRegion(0, 0, source.Width, source.Height)) };
+                : new[] { PlateCandidateSelector.ToPlate(reading, reading.Confidence, new PlateRegion(0, 0, source.Width, source.Height), formatPrior) };
             Lap(stages, PostStage, mark);
             return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
         }

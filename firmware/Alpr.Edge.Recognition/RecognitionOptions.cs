@@ -48,6 +48,15 @@ public sealed class RecognitionOptions
     [Range(0.0, 1.0)]
     public double MinPlateScore { get; set; } = 0.3;
 
+    /// <summary>
+    /// Postal codes of the states whose plates the site mostly sees (e.g. <c>["CA"]</c>): their standard formats get full weight
+    /// when look-alike characters (O/0, I/1, B/8, S/5, Z/2, G/6) are rescored. Empty: every state's formats weigh the same.
+    /// </summary>
+    public IList<string> HomeStates { get; init; } = [];
+
+    /// <summary>Rescore look-alike characters with the plate formats (a prior, never a filter).</summary>
+    public bool UseFormatPrior { get; set; } = true;
+
     /// <summary>Absolute path of the manifest file.</summary>
     public string ResolveManifest() => Path.Combine(ResolveModelDirectory(), Manifest);
 

@@ -66,6 +66,12 @@ public sealed class RecognitionOptionsValidator : IValidateOptions<RecognitionOp
             }
         }
 
+        var book = PostProcessing.PlateFormatBook.LoadEmbedded();
+        foreach (var state in options.HomeStates.Where(s => !book.Knows(s)))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:HomeStates has '{state}', which is not a US state postal code the plate formats know; use codes such as CA, NY, TX");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

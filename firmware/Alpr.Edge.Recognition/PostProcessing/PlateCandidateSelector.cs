@@ -16,7 +16,11 @@ public static class PlateCandidateSelector
     private const double SamePlateOverlap = 0.3;
 
     /// <summary>Plates among <paramref name="lines"/>, best first, with score at least <paramref name="minScore"/>.</summary>
-    public static IReadOnlyList<PlateReading> Select(IReadOnlyList<TextLine> lines, int imageWidth, int imageHeight, double minScore)
+    public static IReadOnlyList<PlateReading> Select(IReadOnlyList<TextLine> lines, int imageWidth, int imageHeight, double minScore) =>
+        Select(lines, imageWidth, imageHeight, minScore, prior: null);
+
+    /// <summary>Plates among <paramref name="lines"/>, best first, with look-alike characters rescored by <paramref name="prior"/> when given.</summary>
+    public static IReadOnlyList<PlateReading> Select(IReadOnlyList<TextLine> lines, int imageWidth, int imageHeight, double minScore, PlateFormatPrior? prior)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var plates = new List<PlateReading>();
@@ -29,7 +33,7 @@ public static class PlateCandidateSelector
                 continue;
             }
 
-            plates.Add(ToPlate(reading, score, PlateExtent.Estimate(line.Box.Corners, imageWidth, imageHeight)));
+            plates.Add(ToPlate(reading, score, PlateExtent.Estimate(line.Box.Corners, imageWidth, imageHeight), prior));
         }
 
         var kept = new List<PlateReading>();
@@ -46,23 +50,37 @@ public static class PlateCandidateSelector
 
     /// <summary>
     /// A plate reading of <paramref name="reading"/> with the given overall score and box. The text goes through
-    /// <see cref="LetterOAndZero"/>; when that changes it, the text as read becomes the first alternative.
+    /// <see cref="LetterOAndZero"/> and then, when given, the format <paramref name="prior"/>; when either changes it,
+    /// the text it replaced becomes an alternative.
     /// </summary>
-    public static PlateReading ToPlate(CtcDecoding reading, double score, PlateRegion box)
+    public static PlateReading ToPlate(CtcDecoding reading, double score, PlateRegion box, PlateFormatPrior? prior = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
+        score = Math.Clamp(score, 0, 1);
         var text = LetterOAndZero.Prefer(reading.Text);
         var alternatives = AlternativeReadings.Of(reading, MaxAlternatives)
-            .Select(a => (a.Text, Score: Math.Clamp(score * a.Score / Math.Max(reading.Confidence, 1e-6), 0, 1)));
+            .Select(a => (a.Text, Score: Math.Clamp(score * a.Score / Math.Max(reading.Confidence, 1e-6), 0, 1)))
+            .ToList();
         if (text != reading.Text)
         {
-            alternatives = alternatives.Prepend((reading.Text, Math.Clamp(score, 0, 1) * 0.99));
+            alternatives.Insert(0, (reading.Text, score * 0.99));
+        }
+
+        if (prior is not null)
+        {
+            var chosen = prior.Choose(text, score, alternatives);
+            if (chosen != text)
+            {
+                var chosenScore = alternatives.First(a => a.Text == chosen).Score;
+                alternatives.Insert(0, (text, score));
+                (text, score) = (chosen, chosenScore);
+            }
         }
 
         return new PlateReading
         {
             Text = text,
-            Confidence = Math.Clamp(score, 0, 1),
+            Confidence = score,
             CharacterConfidences = [.. reading.Confidences.Select(c => (double)c)],
             Box = box,
             Alternatives = alternatives.Where(a => a.Text != text).DistinctBy(a => a.Text).Take(MaxAlternatives).ToList(),
