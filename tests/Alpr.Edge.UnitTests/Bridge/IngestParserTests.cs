@@ -74,14 +74,80 @@ public sealed class IngestParserTests
     }
 
     [Theory]
-    [InlineData("alpr/v1/pole-1/status")]
+    [InlineData("alpr/v1/pole-1/ack")]
+    [InlineData("alpr/v1/pole-1/command")]
     [InlineData("alpr/v2/pole-1/read")]
     [InlineData("other")]
-    public void Message_on_a_topic_that_is_not_a_read_or_hit_is_refused(string topic)
+    public void Message_on_a_topic_that_is_not_a_device_topic_is_refused(string topic)
     {
         var result = IngestParser.Parse(topic, Payload(TestRecords.Read("pole-1")));
 
         Assert.Equal("topic is not a device read, hit, event, status or health topic", result.Rejection);
+    }
+
+    [Theory]
+    [InlineData("online")]
+    [InlineData("offline")]
+    [InlineData("stopped")]
+    public void Availability_on_the_status_topic_is_kept(string availability)
+    {
+        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(availability)));
+
+        Assert.Null(result.Rejection);
+        Assert.Equal(availability, result.State!.Availability);
+        Assert.Equal("pole-1", result.State.DeviceId);
+    }
+
+    [Fact]
+    public void Unknown_availability_text_is_refused()
+    {
+        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>("{\"online\":true}"u8.ToArray()));
+
+        Assert.Null(result.State);
+        Assert.Equal("status payload must be online, offline or stopped", result.Rejection);
+    }
+
+    [Fact]
+    public void Device_event_is_accepted_and_checked_against_its_topic()
+    {
+        var deviceEvent = new DeviceEventMessage
+        {
+            Id = Guid.NewGuid(),
+            DeviceId = "pole-1",
+            Kind = DeviceEventKinds.Tamper,
+            Severity = "alarm",
+            OccurredAt = DateTimeOffset.UtcNow,
+            Message = "Enclosure opened",
+        };
+        var bytes = WireFormat.Serialize(deviceEvent, ContractsJson.Default.DeviceEventMessage);
+
+        var accepted = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(bytes));
+        var wrongDevice = IngestParser.Parse(MqttTopics.Event("pole-2"), new ReadOnlySequence<byte>(bytes));
+        var wrongSeverity = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(deviceEvent with { Severity = "panic" }, ContractsJson.Default.DeviceEventMessage)));
+
+        Assert.Equal(deviceEvent.Id, accepted.Record!.Id);
+        Assert.Equal("event", accepted.Record.Kind);
+        Assert.Contains("does not match the topic", wrongDevice.Rejection, StringComparison.Ordinal);
+        Assert.Equal("event severity must be info, warning or alarm", wrongSeverity.Rejection);
+    }
+
+    [Fact]
+    public void Periodic_status_on_the_health_topic_is_kept()
+    {
+        var health = new DeviceHealthMessage
+        {
+            DeviceId = "pole-1",
+            At = DateTimeOffset.UtcNow,
+            FirmwareVersion = "1.0",
+            Backlog = new BacklogStatus(3, 0, 1, DateTimeOffset.UtcNow.AddMinutes(-5)),
+            Disk = new DiskStatus(1000, 2000),
+            UptimeSeconds = 12,
+        };
+
+        var result = IngestParser.Parse(MqttTopics.Health("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(health, ContractsJson.Default.DeviceHealthMessage)));
+
+        Assert.Null(result.Rejection);
+        Assert.Equal(3, result.State!.Health!.Backlog.Reads);
     }
 
     [Theory]
