@@ -29,4 +29,34 @@ public sealed record HotlistHitMessage
 
     /// <summary>Verification state; always <see cref="HitVerification.Unverified"/> when sent by a device.</summary>
     public HitVerification Verification { get; init; } = HitVerification.Unverified;
+
+    /// <summary>Id of the list entry in its source.</summary>
+    public string? EntryId { get; init; }
+
+    /// <summary>Version of the hot list the entry came from (0 for the device's local file).</summary>
+    public long? ListVersion { get; init; }
+
+    /// <summary>The read text or alternative that matched (normalised).</summary>
+    public string? MatchedText { get; init; }
+
+    /// <summary>Null when the read's own text matched, else the index of the alternative that did.</summary>
+    public int? MatchedAlternative { get; init; }
+
+    /// <summary>Why it matched, in one line (e.g. <c>fuzzy: 8->B at 3; missing 3 at 7</c>).</summary>
+    public string? MatchDetail { get; init; }
+
+    /// <summary>The OCR confusions the match relied on (empty for exact).</summary>
+    public IReadOnlyList<HotlistHitSubstitution>? Substitutions { get; init; }
+
+    /// <summary>Match score, 0..1: exact 1.0, partial 0.9, one missing or extra character 0.8, each confusion -0.1.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>Issuing state of the listed plate, where known.</summary>
+    public string? IssuingState { get; init; }
+
+    /// <summary>
+    /// For an entry whose details come from CLETS: the opaque reference the bridge resolves for authorised users.
+    /// CLETS details themselves never travel.
+    /// </summary>
+    public string? CletsReference { get; init; }
 }

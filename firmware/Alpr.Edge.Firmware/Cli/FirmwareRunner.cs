@@ -1,5 +1,5 @@
 using Alpr.Edge.Firmware.Hosting;
-using Alpr.Edge.Firmware.Hotlists;
+using Alpr.Edge.Hotlists.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -15,7 +15,7 @@ namespace Alpr.Edge.Firmware.Hosting;
 /// </summary>
 internal sealed partial class StartupSummary(
     DeviceStore store,
-    Hotlist hotlist,
+    InstalledHotlists hotlists,
     IFrameSource source,
     IOptions<DeviceOptions> device,
     ILogger<StartupSummary> logger) : IHostedService
@@ -24,7 +24,7 @@ internal sealed partial class StartupSummary(
     {
         var reads = store.Count(RecordKind.Read);
         var hits = store.Count(RecordKind.Hit);
-        LogStarting(device.Value.DeviceId, source.Camera, store.Path, hotlist.Count, reads.NotSent + reads.InFlight, hits.NotSent + hits.InFlight);
+        LogStarting(device.Value.DeviceId, source.Camera, store.Path, hotlists.Count, hotlists.Version, reads.NotSent + reads.InFlight, hits.NotSent + hits.InFlight);
         return Task.CompletedTask;
     }
 
@@ -37,8 +37,8 @@ internal sealed partial class StartupSummary(
     }
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
-        Message = "Device {DeviceId} camera {Camera}: store {StorePath}, {HotlistEntries} hot-list entries, {PendingReads} reads and {PendingHits} hits waiting for the bridge")]
-    private partial void LogStarting(string? deviceId, string camera, string storePath, int hotlistEntries, long pendingReads, long pendingHits);
+        Message = "Device {DeviceId} camera {Camera}: store {StorePath}, {HotlistEntries} hot-list entries (bridge list version {HotlistVersion}), {PendingReads} reads and {PendingHits} hits waiting for the bridge")]
+    private partial void LogStarting(string? deviceId, string camera, string storePath, int hotlistEntries, long hotlistVersion, long pendingReads, long pendingHits);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information,
         Message = "Stopped: the bridge holds {AckedReads} reads and {AckedHits} hits; {PendingReads} reads and {PendingHits} hits stay in the store until it acknowledges them")]

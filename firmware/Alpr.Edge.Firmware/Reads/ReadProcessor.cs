@@ -17,7 +17,7 @@ namespace Alpr.Edge.Firmware.Reads;
 public sealed class ReadProcessor
 {
     private readonly ReadBatcher _batcher;
-    private readonly Hotlist _hotlist;
+    private readonly InstalledHotlists _hotlists;
     private readonly IReadReporter[] _reporters;
     private readonly DeviceOptions _device;
     private readonly TimeProvider _timeProvider;
@@ -27,7 +27,7 @@ public sealed class ReadProcessor
     /// <summary>Creates the processor.</summary>
     public ReadProcessor(
         ReadBatcher batcher,
-        Hotlist hotlist,
+        InstalledHotlists hotlists,
         IEnumerable<IReadReporter> reporters,
         IOptions<DeviceOptions> device,
         TimeProvider timeProvider,
@@ -36,7 +36,7 @@ public sealed class ReadProcessor
     {
         ArgumentNullException.ThrowIfNull(device);
         _batcher = batcher;
-        _hotlist = hotlist;
+        _hotlists = hotlists;
         _reporters = [.. reporters];
         _device = device.Value;
         _timeProvider = timeProvider;
@@ -62,18 +62,8 @@ public sealed class ReadProcessor
             Longitude = _device.Longitude,
             FirmwareVersion = ThisAssembly.AssemblyInformationalVersion,
         };
-        var hits = _hotlist.Match(read.Plate, read.Alternatives.Select(a => a.Text))
-            .Select(match => new HotlistHitMessage
-            {
-                Id = Guid.CreateVersion7(_timeProvider.GetUtcNow()),
-                Read = read,
-                ListName = match.Entry.ListName,
-                Category = match.Entry.Category,
-                EntryPlate = match.Entry.Plate,
-                MatchKind = match.MatchKind,
-                CaseNumber = match.Entry.CaseNumber,
-                Verification = HitVerification.Unverified,
-            })
+        var hits = _hotlists.Match(read.Plate, [.. read.Alternatives.Select(a => a.Text)], _timeProvider.GetUtcNow())
+            .Select(match => HotlistHitFactory.Create(match, read, Guid.CreateVersion7(_timeProvider.GetUtcNow())))
             .ToList();
 
         var evidence = new ReadEvidence
