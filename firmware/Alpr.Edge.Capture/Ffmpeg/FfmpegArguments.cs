@@ -19,7 +19,8 @@ public static class FfmpegArguments
                 arguments.AddRange(["-fflags", "nobuffer", "-flags", "low_delay"]);
                 break;
             case FfmpegInputKind.Http:
-                arguments.AddRange(["-rw_timeout", microseconds, "-fflags", "nobuffer"]);
+                // MJPEG over HTTP carries no timestamps: stamp frames on arrival so that the fps filter sees the real rate.
+                arguments.AddRange(["-rw_timeout", microseconds, "-fflags", "nobuffer", "-use_wallclock_as_timestamps", "1"]);
                 break;
             case FfmpegInputKind.File:
                 if (options.Loop)
@@ -53,6 +54,8 @@ public static class FfmpegArguments
             arguments.AddRange(["-vf", string.Join(',', filters)]);
         }
 
+        // One output frame per decoded frame: image2pipe would otherwise duplicate frames up to a constant 25 fps.
+        arguments.AddRange(["-fps_mode", "passthrough"]);
         arguments.AddRange(["-f", "image2pipe", "-c:v", "mjpeg", "-q:v", options.JpegQuality.ToString(CultureInfo.InvariantCulture), "pipe:1"]);
         return arguments;
     }

@@ -76,6 +76,8 @@ public sealed class FfmpegFrameSource : IFrameSource
             ? new FramePacer(_timeProvider, fps > 0 ? TimeSpan.FromSeconds(1 / fps) : TimeSpan.Zero)
             : null;
         long sequence = 0;
+        int? exitCode = null;
+        var errorTail = string.Empty;
         try
         {
             await foreach (var jpeg in buffer.Reader.ReadAllAsync(cancellationToken))
@@ -99,19 +101,21 @@ public sealed class FfmpegFrameSource : IFrameSource
         }
         finally
         {
+            // A process that ended by itself keeps its exit code; one still running is killed here.
+            exitCode = process.HasExited ? process.ExitCode : null;
             await stop.CancelAsync();
             process.Kill();
             await pump;
+            errorTail = process.ErrorTail;
             await process.DisposeAsync();
         }
 
         // The stream ended (or broke): say why.
-        var exited = process.HasExited ? process.ExitCode : (int?)null;
-        if (exited is not 0 || _options.IsLive)
+        if (exitCode is not 0 || _options.IsLive)
         {
-            var how = exited is { } code ? $"ffmpeg exited with code {code}" : "ffmpeg stopped sending frames";
+            var how = exitCode is { } code ? $"ffmpeg exited with code {code}" : "ffmpeg stopped sending frames";
             var what = _options.IsLive ? "the stream ended" : "the video could not be read";
-            throw new CameraDisconnectedException($"{what}: {how}: {process.ErrorTail}");
+            throw new CameraDisconnectedException($"{what}: {how}: {errorTail}");
         }
     }
 
