@@ -30,6 +30,12 @@ public sealed record PlateReadMessage
     /// <summary>Other texts the recogniser considered, best first.</summary>
     public IReadOnlyList<PlateAlternative> Alternatives { get; init; } = [];
 
+    /// <summary>Frames the vehicle's plate was seen in during this pass.</summary>
+    public int? Sightings { get; init; }
+
+    /// <summary>Milliseconds per recognition stage (detect, crop, recognize, post) on the frame of the best sighting.</summary>
+    public IReadOnlyDictionary<string, double>? StageMilliseconds { get; init; }
+
     /// <summary>Latitude of the site in degrees north, when the device is configured with it.</summary>
     public double? Latitude { get; init; }
 

@@ -8,12 +8,13 @@ public static class EventsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDeviceEvents"/> over the device store (<see cref="StoredDeviceEvents"/>; needs
-    /// <c>AddDeviceStore</c>) and the service that raises events for tamper and over-temperature.
+    /// <c>AddDeviceStore</c>) and the services that raise events for tamper, over-temperature and the store's budget alarms.
     /// </summary>
     public static IServiceCollection AddDeviceEvents(this IServiceCollection services)
     {
         services.TryAddSingleton<IDeviceEvents, StoredDeviceEvents>();
         services.AddHostedService<HardwareEventsService>();
+        services.AddHostedService<StoreAlarmEventsService>();
         return services;
     }
 }

@@ -58,6 +58,8 @@ public sealed class ReadProcessor
             CapturedAt = tracked.CapturedAt,
             Box = new PlateBox(tracked.Box.X, tracked.Box.Y, tracked.Box.Width, tracked.Box.Height),
             Alternatives = tracked.Alternatives,
+            Sightings = tracked.Sightings,
+            StageMilliseconds = tracked.StageMilliseconds?.ToDictionary(s => s.Key, s => Math.Round(s.Value, 1)),
             Latitude = _device.Latitude,
             Longitude = _device.Longitude,
             FirmwareVersion = ThisAssembly.AssemblyInformationalVersion,

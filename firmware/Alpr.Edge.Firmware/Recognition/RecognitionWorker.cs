@@ -125,7 +125,7 @@ internal sealed class RecognitionWorker : BackgroundService
         }
 
         _metrics.FrameRecognised(recognition.Plates.Count, _timeProvider.GetElapsedTime(started));
-        Report(_tracker.Observe(frame.Camera, frame.CapturedAt, recognition.Plates, plate => _images.Encode(frame.Image, plate.Box)));
+        Report(_tracker.Observe(frame.Camera, frame.CapturedAt, recognition.Plates, plate => new SightingEvidence(_images.Encode(frame.Image, plate.Box), recognition.StageMilliseconds)));
     }
 
     private void Report(IReadOnlyList<TrackedRead> reads)

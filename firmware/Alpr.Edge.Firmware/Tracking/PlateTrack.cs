@@ -43,8 +43,8 @@ internal sealed class PlateTrack
     /// <summary>Every text seen on this track, kept across re-reads so a parked car stays on its track.</summary>
     public IReadOnlyCollection<string> Texts => _texts;
 
-    /// <summary>Adds a sighting; <paramref name="capture"/> is asked for images only when it becomes its text's best.</summary>
-    public void Add(PlateReading reading, DateTimeOffset capturedAt, DateTimeOffset now, Func<PlateReading, SightingImages?>? capture = null)
+    /// <summary>Adds a sighting; <paramref name="capture"/> is asked for its evidence only when it becomes its text's best.</summary>
+    public void Add(PlateReading reading, DateTimeOffset capturedAt, DateTimeOffset now, Func<PlateReading, SightingEvidence>? capture = null)
     {
         if (!_votes.TryGetValue(reading.Text, out var votes))
         {
@@ -106,7 +106,8 @@ internal sealed class PlateTrack
                 .ToList(),
             Sightings = Sightings,
             AgreeingSightings = winner.Count,
-            Images = winner.BestImages,
+            Images = winner.BestEvidence?.Images,
+            StageMilliseconds = winner.BestEvidence?.StageMilliseconds,
         };
     }
 
@@ -131,9 +132,9 @@ internal sealed class PlateTrack
 
         public DateTimeOffset BestCapturedAt { get; private set; }
 
-        public SightingImages? BestImages { get; private set; }
+        public SightingEvidence? BestEvidence { get; private set; }
 
-        public void Add(PlateReading reading, DateTimeOffset capturedAt, Func<PlateReading, SightingImages?>? capture)
+        public void Add(PlateReading reading, DateTimeOffset capturedAt, Func<PlateReading, SightingEvidence>? capture)
         {
             Count++;
             ConfidenceSum += Math.Clamp(reading.Confidence, 0, 1);
@@ -141,7 +142,7 @@ internal sealed class PlateTrack
             {
                 Best = reading;
                 BestCapturedAt = capturedAt;
-                BestImages = capture?.Invoke(reading);
+                BestEvidence = capture?.Invoke(reading);
             }
         }
     }

@@ -39,9 +39,9 @@ public sealed class PlateTracker
 
     /// <summary>
     /// Adds one recognised frame's plates and returns the reads that are due; <paramref name="capture"/> takes the
-    /// evidence images of a sighting from this frame, and is called only for sightings that become their text's best.
+    /// evidence of a sighting from this frame (images, stage timings), and is called only for sightings that become their text's best.
     /// </summary>
-    public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates, Func<PlateReading, SightingImages?>? capture)
+    public IReadOnlyList<TrackedRead> Observe(string camera, DateTimeOffset capturedAt, IReadOnlyList<PlateReading> plates, Func<PlateReading, SightingEvidence>? capture)
     {
         ArgumentException.ThrowIfNullOrEmpty(camera);
         ArgumentNullException.ThrowIfNull(plates);

@@ -33,4 +33,7 @@ public sealed record TrackedRead
 
     /// <summary>Plate crop and overview of the best sighting of <see cref="Text"/>, when images are kept.</summary>
     public SightingImages? Images { get; init; }
+
+    /// <summary>Milliseconds per recognition stage on the frame of the best sighting, when known.</summary>
+    public IReadOnlyDictionary<string, double>? StageMilliseconds { get; init; }
 }
