@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Alpr.Edge.Bridge.Cli;
 
 /// <summary>
-/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>--help</c>.
+/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>hotlist keygen|sign|publish</c>, <c>--help</c>.
 /// Bad arguments or configuration print one line on standard error and exit with <see cref="ExitCodes.Usage"/>.
 /// </summary>
 public static class BridgeCli
@@ -18,6 +18,7 @@ public static class BridgeCli
             + "and serves a page and API on loopback.")
         {
             new RunCommand(output, error),
+            new HotlistCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

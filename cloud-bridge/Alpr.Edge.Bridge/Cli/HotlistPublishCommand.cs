@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Alpr.Edge.Bridge.Hosting;
+using Alpr.Edge.Bridge.Hotlists;
+using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Hotlists.Bundles;
+using Alpr.Edge.Hotlists.Loading;
+using MQTTnet.Exceptions;
+
+namespace Alpr.Edge.Bridge.Cli;
+
+/// <summary>
+/// <c>alpr-bridge hotlist publish --bundle FILE --device ID... | --all-known</c>: checks the bundle against the
+/// bridge's own public key (so nothing devices would refuse goes out), then publishes it retained to each device.
+/// </summary>
+internal sealed class HotlistPublishCommand : Command
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly Option<string> _data = HotlistCommand.DataOption();
+    private readonly Option<string> _bundle = new("--bundle") { Description = "Signed bundle (alpr-bridge hotlist sign)", HelpName = "FILE", Required = true };
+    private readonly Option<string[]> _devices = new("--device") { Description = "Device id to publish to (repeatable)", HelpName = "ID" };
+    private readonly Option<bool> _allKnown = new("--all-known") { Description = "Also every device the bridge has heard from (bridge.db)" };
+    private readonly Option<string> _broker = new("--broker") { Description = "MQTT broker", HelpName = "mqtt://host:port", DefaultValueFactory = _ => BridgeOptions.DefaultBroker };
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    public HotlistPublishCommand(TextWriter output, TextWriter error)
+        : base("publish", "Publish a signed bundle to devices (retained) through the broker.")
+    {
+        _output = output;
+        _error = error;
+        Options.Add(_data);
+        Options.Add(_bundle);
+        Options.Add(_devices);
+        Options.Add(_allKnown);
+        Options.Add(_broker);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var data = parseResult.GetValue(_data)!;
+        var broker = parseResult.GetValue(_broker)!;
+        var problems = new List<string>();
+        new BridgeOptionsValidator().Validate(null, new BridgeOptions { Broker = broker }).Failures?.ToList().ForEach(problems.Add);
+        var devices = (parseResult.GetValue(_devices) ?? []).ToList();
+        problems.AddRange(devices.Where(d => d.Length is 0 or > 64 || d.IndexOfAny(['/', '+', '#']) >= 0).Select(d => $"--device '{d}' is not a device id (1-64 characters, no / + #)"));
+        if (problems.Count > 0)
+        {
+            return await HotlistCommand.FailAsync(_error, ExitCodes.Usage, string.Join("; ", problems));
+        }
+
+        try
+        {
+            var bundle = await File.ReadAllBytesAsync(parseResult.GetValue(_bundle)!, cancellationToken);
+            var key = new HotlistSigningKey(data);
+            var verification = new HotlistBundleVerifier([SigningKeys.ReadPublicKeyPem(await File.ReadAllTextAsync(key.PublicPath, cancellationToken))]).Verify(bundle, 0);
+            if (!verification.IsAccepted)
+            {
+                return await HotlistCommand.FailAsync(_error, ExitCodes.Usage, $"not published: devices would refuse this bundle: {verification.Message}");
+            }
+
+            if (parseResult.GetValue(_allKnown))
+            {
+                devices.AddRange(await KnownDevicesAsync(data, cancellationToken));
+            }
+
+            devices = [.. devices.Distinct(StringComparer.Ordinal)];
+            if (devices.Count == 0)
+            {
+                return await HotlistCommand.FailAsync(_error, ExitCodes.Usage, "no devices: name them with --device ID or use --all-known");
+            }
+
+            var published = await HotlistPublisher.PublishAsync(new Uri(broker), bundle, devices, Timeout, cancellationToken);
+            foreach (var device in published)
+            {
+                await _output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"published hot list version {verification.Document!.ListVersion} ({verification.Document.Entries.Count} entries) to {device} (retained)"));
+            }
+
+            return published.Count == devices.Count
+                ? ExitCodes.Success
+                : await HotlistCommand.FailAsync(_error, ExitCodes.Failure, $"the broker refused the bundle for {string.Join(", ", devices.Except(published))}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, ex.Message);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, $"broker {broker} not reached within {Timeout.TotalSeconds:0} s: {ex.Message}");
+        }
+    }
+
+    private static async Task<IEnumerable<string>> KnownDevicesAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var options = new BridgeOptions { DataDirectory = dataDirectory };
+        if (!File.Exists(options.DatabasePath))
+        {
+            return [];
+        }
+
+        using var store = new SqliteCentralStore(options.DatabasePath);
+        await store.InitializeAsync(cancellationToken);
+        return (await store.GetDevicesAsync(cancellationToken)).Select(d => d.DeviceId);
+    }
+}
