@@ -54,8 +54,9 @@ def write_det_inputs(out_dir, data_root, sim_folders, rng, photos=32, frames=24)
     return chosen
 
 
-def write_rec_inputs(out_dir, data_root, sim_folders, rng, stretch, crops=40, photos=30, sim_plates=30):
-    """Tight dev crops, dev photo plates cut with a random margin, and simulated plates cut at their labelled box."""
+def write_rec_inputs(out_dir, data_root, sim_folders, rng, stretch, crops=40, photos=30, sim_plates=30, lines=0):
+    """Tight dev crops, dev photo plates cut with a random margin, simulated plates cut at their labelled box, and
+    (lines > 0) that many photo plates cut to their middle rows, like the detector's character lines."""
     os.makedirs(out_dir, exist_ok=True)
     images, names = [], []
     if data_root:
@@ -68,6 +69,11 @@ def write_rec_inputs(out_dir, data_root, sim_folders, rng, stretch, crops=40, ph
             img = cv2.imread(path, cv2.IMREAD_COLOR)
             images.append(D.cut_box(img, box, pad_x=rng.uniform(0.0, 0.1), pad_y=rng.uniform(0.0, 0.25)))
             names.append(path)
+    if data_root and lines:
+        for path, box, _ in _pick(rng, train_photos, lines):
+            img = cv2.imread(path, cv2.IMREAD_COLOR)
+            images.append(D.cut_box(img, box, pad_x=rng.uniform(-0.04, 0.04), pad_y=rng.uniform(-0.3, -0.1)))
+            names.append(path + "#line")
     visible = [(jpg, p) for jpg, plates in sim_frames(sim_folders) for p in plates if p.get("fullyVisible")]
     for jpg, plate in _pick(rng, visible, sim_plates):
         b = plate["box"]

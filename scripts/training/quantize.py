@@ -44,6 +44,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", default="", help="keep the intermediate files here")
     ap.add_argument("--ranges", default="", help="reuse a ranges.json from an earlier run instead of calibrating")
+    ap.add_argument("--lines", type=int, default=0, help="rec: extra calibration inputs cut like detector lines")
     ap.add_argument("--range-blend", type=float, default=0.0,
                     help="0: averaged per-sample ranges; 1: extremes over all samples; between: a blend")
     ap.add_argument("--weights-only", action="store_true", help="diagnostic: int8 weights, fp32 activations")
@@ -67,7 +68,7 @@ def main():
         if args.kind == "det":
             used = C.write_det_inputs(inputs, args.data, args.sim, rng)
         else:
-            used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch)
+            used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch, lines=args.lines)
         subprocess.run([args.alpr_edge, "calibrate", "--model", augmented, "--inputs", inputs, "--out", ranges_path, "--threads", "1"],
                        check=True, stdout=sys.stderr)
     with open(ranges_path, encoding="utf-8") as f:
