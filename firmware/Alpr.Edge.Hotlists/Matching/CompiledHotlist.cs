@@ -5,24 +5,25 @@ namespace Alpr.Edge.Hotlists.Matching;
 
 /// <summary>
 /// An immutable, compiled hot list: built once off the hot path (<see cref="Build"/>), then matched against every
-/// read from any number of threads. Plates sit in a key-sorted column table found through a hash of their
-/// canonical keys (confusion classes folded), so exact, confusion and one-edit matches are a few hundred hash
-/// probes at most; patterns are found through <see cref="PatternIndex"/>. See docs/hotlists.md.
+/// read from any number of threads. Plates sit in a key-sorted column table found through hashes of their
+/// canonical keys (confusion classes folded): exact and confusion matches are one probe per distinct canonical
+/// text; one missing or extra character is a few hundred probes, but only into the (usually small) table of entries
+/// that allow it. Patterns are found through <see cref="PatternIndex"/>. See docs/hotlists.md.
 /// </summary>
 public sealed class CompiledHotlist
 {
     private readonly EntryTable _table;
-    private readonly PlateKeyTable _keys;
+    private readonly PlateKeyTable _oneEditKeys;
+    private readonly PlateKeyTable _otherKeys;
     private readonly PatternIndex _patterns;
-    private readonly bool _anyOneEdit;
 
-    private CompiledHotlist(HotlistInfo info, EntryTable table, PlateKeyTable keys, PatternIndex patterns, bool anyOneEdit, int droppedExpired)
+    private CompiledHotlist(HotlistInfo info, EntryTable table, PlateKeyTable oneEditKeys, PlateKeyTable otherKeys, PatternIndex patterns, int droppedExpired)
     {
         Info = info;
         _table = table;
-        _keys = keys;
+        _oneEditKeys = oneEditKeys;
+        _otherKeys = otherKeys;
         _patterns = patterns;
-        _anyOneEdit = anyOneEdit;
         DroppedExpired = droppedExpired;
     }
 
@@ -42,7 +43,7 @@ public sealed class CompiledHotlist
     public int DroppedExpired { get; }
 
     /// <summary>Managed bytes held by the index and entry columns (an estimate from the array sizes).</summary>
-    public long IndexBytes => _table.Bytes + _keys.Bytes + _patterns.Bytes;
+    public long IndexBytes => _table.Bytes + _oneEditKeys.Bytes + _otherKeys.Bytes + _patterns.Bytes;
 
     /// <summary>
     /// Compiles <paramref name="entries"/>, which must be valid (<see cref="HotlistEntryValidator"/>); entries already
@@ -52,11 +53,10 @@ public sealed class CompiledHotlist
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(info);
-        var plates = new List<HotlistEntry>();
-        var plateKeys = new List<ulong>();
+        var oneEdit = new SortablePlates();
+        var others = new SortablePlates();
         var patterns = new List<HotlistEntry>();
         var dropped = 0;
-        var anyOneEdit = false;
         Span<byte> codes = stackalloc byte[PlateText.MaxLength];
         foreach (var entry in entries)
         {
@@ -77,17 +77,22 @@ public sealed class CompiledHotlist
                 throw new ArgumentException($"entry '{entry.Id}': plate '{entry.Plate}' is not 1-{PlateText.MaxLength} of A-Z and 0-9", nameof(entries));
             }
 
-            plates.Add(entry);
-            plateKeys.Add(PlateKey.Pack(codes[..length]));
-            anyOneEdit |= entry.Strictness == MatchStrictness.ConfusionsAndOneEdit;
+            (entry.Strictness == MatchStrictness.ConfusionsAndOneEdit ? oneEdit : others).Add(entry, PlateKey.Pack(codes[..length]));
         }
 
-        var keys = plateKeys.ToArray();
-        var ordered = plates.ToArray();
-        Array.Sort(keys, ordered);
-        var table = new EntryTable([.. ordered, .. patterns]);
-        var patternIndex = new PatternIndex([.. patterns.Select(p => Encoding.ASCII.GetBytes(p.Plate))], ordered.Length);
-        return new CompiledHotlist(info, table, new PlateKeyTable(keys), patternIndex, anyOneEdit, dropped);
+        // One-edit entries get their own range and table: the ~200 probes for a missing character go to it alone,
+        // which is small (and cache-resident) when few entries allow one edit.
+        var (oneEditEntries, oneEditKeys) = oneEdit.Sorted();
+        var (otherEntries, otherKeys) = others.Sorted();
+        var table = new EntryTable([.. oneEditEntries, .. otherEntries, .. patterns]);
+        var patternIndex = new PatternIndex([.. patterns.Select(p => Encoding.ASCII.GetBytes(p.Plate))], oneEditEntries.Length + otherEntries.Length);
+        return new CompiledHotlist(
+            info,
+            table,
+            new PlateKeyTable(oneEditKeys, 0),
+            new PlateKeyTable(otherKeys, oneEditEntries.Length),
+            patternIndex,
+            dropped);
     }
 
     /// <summary>
@@ -144,15 +149,16 @@ public sealed class CompiledHotlist
     private List<Candidate> Probe(ReadOnlySpan<byte> canonical, ulong key)
     {
         var candidates = new List<Candidate>();
-        AddRun(candidates, key, CandidateRelation.Same, 0);
+        AddRun(candidates, _otherKeys, key, CandidateRelation.Same, 0);
         var length = canonical.Length;
-        if (_anyOneEdit)
+        if (_oneEditKeys.Count > 0)
         {
+            AddRun(candidates, _oneEditKeys, key, CandidateRelation.Same, 0);
             for (var i = 0; length > 1 && i < length; i++)
             {
                 if (i == 0 || canonical[i] != canonical[i - 1])
                 {
-                    AddRun(candidates, PlateKey.Delete(key, i), CandidateRelation.ReadExtra, i);
+                    AddRun(candidates, _oneEditKeys, PlateKey.Delete(key, i), CandidateRelation.ReadExtra, i);
                 }
             }
 
@@ -162,7 +168,7 @@ public sealed class CompiledHotlist
                 {
                     if (position == 0 || canonical[position - 1] != code)
                     {
-                        AddRun(candidates, PlateKey.Insert(key, position, code), CandidateRelation.ReadMissing, position);
+                        AddRun(candidates, _oneEditKeys, PlateKey.Insert(key, position, code), CandidateRelation.ReadMissing, position);
                     }
                 }
             }
@@ -178,15 +184,15 @@ public sealed class CompiledHotlist
         return candidates;
     }
 
-    private void AddRun(List<Candidate> candidates, ulong key, CandidateRelation relation, int position)
+    private static void AddRun(List<Candidate> candidates, PlateKeyTable keys, ulong key, CandidateRelation relation, int position)
     {
-        var index = _keys.Find(key);
+        var index = keys.Find(key);
         if (index < 0)
         {
             return;
         }
 
-        for (; _keys.KeyAt(index, key); index++)
+        for (; keys.KeyAt(index, key); index++)
         {
             candidates.Add(new Candidate(index, relation, position));
         }

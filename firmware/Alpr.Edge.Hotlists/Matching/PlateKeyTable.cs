@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Alpr.Edge.Hotlists.Matching;
 
 /// <summary>
-/// Finds the run of entries with a given canonical key in the key-sorted entry array: an open-addressing hash
-/// table (key to first index), screened by a bit filter 16 times larger than the key count so that most of the
-/// ~200 probes a read makes for "one missing character" are answered from a cache-sized array.
+/// Finds the run of entries with a given canonical key in a key-sorted range of the entry table: an open-addressing
+/// hash table (key to first index), screened by a bit filter 16 times larger than the key count so that a key that
+/// is absent (most probes) is usually answered from that filter alone.
 /// </summary>
 internal sealed class PlateKeyTable
 {
@@ -13,16 +13,21 @@ internal sealed class PlateKeyTable
     private const ulong FilterMultiplier = 0xC2B2AE3D27D4EB4F;
 
     private readonly ulong[] _sortedKeys;
+    private readonly int _offset;
     private readonly ulong[] _slotKeys;
     private readonly int[] _slotStarts;
     private readonly int _slotShift;
     private readonly ulong[] _filter;
     private readonly int _filterShift;
 
-    /// <summary>Builds the table over keys sorted ascending (equal keys adjacent); keys are never 0.</summary>
-    public PlateKeyTable(ulong[] sortedKeys)
+    /// <summary>
+    /// Builds the table over keys sorted ascending (equal keys adjacent; never 0) of the entries that start at
+    /// <paramref name="offset"/> in the entry table.
+    /// </summary>
+    public PlateKeyTable(ulong[] sortedKeys, int offset)
     {
         _sortedKeys = sortedKeys;
+        _offset = offset;
         var distinct = 0;
         for (var i = 0; i < sortedKeys.Length; i++)
         {
@@ -64,7 +69,10 @@ internal sealed class PlateKeyTable
     /// <summary>Managed bytes held by the table and the key array.</summary>
     public long Bytes => (_sortedKeys.Length * 8L) + (_slotKeys.Length * 12L) + (_filter.Length * 8L);
 
-    /// <summary>The first index of <paramref name="key"/> in the sorted keys, or -1.</summary>
+    /// <summary>Number of keys (entries) in the table.</summary>
+    public int Count => _sortedKeys.Length;
+
+    /// <summary>The entry index of the first entry with <paramref name="key"/>, or -1.</summary>
     public int Find(ulong key)
     {
         var bit = (key * FilterMultiplier) >> _filterShift;
@@ -80,7 +88,7 @@ internal sealed class PlateKeyTable
             var found = _slotKeys[slot];
             if (found == key)
             {
-                return _slotStarts[slot];
+                return _offset + _slotStarts[slot];
             }
 
             if (found == 0)
@@ -93,5 +101,5 @@ internal sealed class PlateKeyTable
     }
 
     /// <summary>True when the entry at <paramref name="index"/> has <paramref name="key"/> (to walk a run).</summary>
-    public bool KeyAt(int index, ulong key) => index < _sortedKeys.Length && _sortedKeys[index] == key;
+    public bool KeyAt(int index, ulong key) => index - _offset < _sortedKeys.Length && _sortedKeys[index - _offset] == key;
 }

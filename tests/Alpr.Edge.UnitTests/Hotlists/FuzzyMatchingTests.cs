@@ -177,6 +177,30 @@ public sealed class FuzzyMatchingTests
         }
     }
 
+    [Fact]
+    public void Mixed_strictness_matches_agree_with_a_brute_force_check()
+    {
+        var random = new Random(4321);
+        const string alphabet = "ABO0DQI1TL8S5Z2G6";
+        string RandomPlate(int min, int max) => new([.. Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var entries = Enumerable.Range(0, 2000).Select(i => Entry(RandomPlate(2, 4), (MatchStrictness)(i % 3), id: $"e{i}", minScore: 0)).ToArray();
+        var list = Compile(entries);
+        for (var r = 0; r < 300; r++)
+        {
+            var read = RandomPlate(1, 5);
+            var expected = entries.Where(e => e.Strictness switch
+            {
+                MatchStrictness.Exact => e.Plate == read,
+                MatchStrictness.Confusions => Canonical(e.Plate) == Canonical(read),
+                _ => BruteForce(e.Plate, read),
+            }).Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
+
+            var actual = list.Match(read).Select(m => m.Entry.Id).Order(StringComparer.Ordinal).ToArray();
+
+            Assert.True(expected.SequenceEqual(actual), $"read {read}: expected {string.Join(",", expected)}, got {string.Join(",", actual)}");
+        }
+    }
+
     private static bool BruteForce(string entry, string read)
     {
         var e = Canonical(entry);
