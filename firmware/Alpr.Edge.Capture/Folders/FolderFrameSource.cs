@@ -34,6 +34,9 @@ public sealed class FolderFrameSource : IFrameSource
     public string Camera { get; }
 
     /// <inheritdoc />
+    public double? ExpectedFramesPerSecond => _options.Interval > TimeSpan.Zero ? 1 / _options.Interval.TotalSeconds : null;
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<Frame> ReadFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pacer = new FramePacer(_timeProvider, _options.Interval);

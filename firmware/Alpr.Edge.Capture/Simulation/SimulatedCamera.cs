@@ -26,6 +26,9 @@ public sealed class SimulatedCamera : IFrameSource
     /// <inheritdoc />
     public string Camera { get; }
 
+    /// <inheritdoc />
+    public double? ExpectedFramesPerSecond => Options.FramesPerSecond > 0 ? Options.FramesPerSecond : null;
+
     /// <summary>The options the camera renders with.</summary>
     public SimulatedCameraOptions Options => Renderer.Options;
 

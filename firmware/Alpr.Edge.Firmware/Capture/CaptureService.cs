@@ -1,4 +1,5 @@
 using Alpr.Edge.Capture;
+using Alpr.Edge.Capture.Supervision;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,45 +7,69 @@ using Microsoft.Extensions.Options;
 namespace Alpr.Edge.Firmware.Capture;
 
 /// <summary>
-/// Moves frames from the source into the <see cref="FrameChannel"/>. When the source ends or fails the
-/// channel is completed, so recognition finishes what is queued and closes its tracks.
-/// (Restarts and the camera watchdog come with the hardware issue.)
+/// Moves frames from every camera of the device into the <see cref="FrameChannel"/>, each camera under a
+/// <see cref="SupervisedFrameSource"/> (stall watchdog, reconnection with back-off, health in <see cref="ICameraHealth"/>) and through
+/// the <see cref="TriggerGate"/>. When every camera has ended (replay sources) or failed for good, the channel is completed, so
+/// recognition finishes what is queued and closes its tracks.
 /// </summary>
 internal sealed class CaptureService(
     IFrameSource source,
+    AdditionalCameras additional,
     FrameChannel channel,
+    TriggerGate gate,
+    CameraHealthRegistry health,
     CaptureMetrics metrics,
     IOptions<CaptureOptions> options,
+    TimeProvider timeProvider,
     ILogger<CaptureService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var name = options.Value.Source;
-        long frames = 0;
-        CaptureLog.CaptureStarted(logger, name, source.Camera);
+        var supervision = options.Value.ToSupervisionOptions();
+        var feeds = new List<(string Source, IFrameSource Camera)> { (options.Value.Source, source) };
+        feeds.AddRange(additional.Cameras);
         try
         {
-            await foreach (var frame in source.ReadFramesAsync(stoppingToken))
+            await Task.WhenAll(feeds.Select(feed => PumpAsync(
+                feed.Source,
+                new SupervisedFrameSource(feed.Camera, supervision, health.MonitorFor(feed.Camera.Camera), timeProvider),
+                stoppingToken)));
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+        }
+    }
+
+    private async Task PumpAsync(string name, SupervisedFrameSource camera, CancellationToken stoppingToken)
+    {
+        long frames = 0;
+        var shown = Alpr.Edge.Capture.Ffmpeg.FfmpegSourceUri.Redact(name);
+        CaptureLog.CaptureStarted(logger, shown, camera.Camera);
+        try
+        {
+            await foreach (var frame in camera.ReadFramesAsync(stoppingToken))
             {
                 frames++;
                 metrics.FrameCaptured();
-                if (!channel.Writer.TryWrite(frame))
+                foreach (var admitted in gate.Admit(frame))
                 {
-                    frame.Dispose();
+                    if (!channel.Writer.TryWrite(admitted))
+                    {
+                        admitted.Dispose();
+                    }
                 }
             }
 
-            CaptureLog.SourceEnded(logger, name, frames);
-            channel.Writer.TryComplete();
+            var ended = camera.Health.Current;
+            CaptureLog.SourceEnded(logger, shown, frames, ended.State, ended.Reason);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            channel.Writer.TryComplete();
         }
         catch (Exception ex)
         {
-            CaptureLog.SourceFailed(logger, ex, name, frames);
-            channel.Writer.TryComplete();
+            CaptureLog.SourceFailed(logger, ex, shown, frames);
         }
     }
 }

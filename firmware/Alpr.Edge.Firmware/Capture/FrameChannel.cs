@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 namespace Alpr.Edge.Firmware.Capture;
 
 /// <summary>
-/// The bounded queue between capture and recognition. When recognition falls behind, the oldest
-/// frame is dropped (disposed and counted) so the newest is always recognised.
+/// The bounded queue between capture (one writer per camera) and recognition. When recognition falls behind, the oldest
+/// frame is dropped (disposed and counted in <see cref="Dropped"/> and <c>alpr.capture.frames_dropped</c>) so the newest is
+/// always recognised and memory stays bounded.
 /// </summary>
 public sealed class FrameChannel
 {
     private readonly Channel<Frame> _channel;
+    private long _dropped;
 
     /// <summary>Creates the queue with <see cref="PipelineOptions.ChannelCapacity"/> places.</summary>
     public FrameChannel(IOptions<PipelineOptions> options, CaptureMetrics metrics)
@@ -22,14 +24,18 @@ public sealed class FrameChannel
             {
                 FullMode = BoundedChannelFullMode.DropOldest,
                 SingleReader = true,
-                SingleWriter = true,
+                SingleWriter = false,
             },
             dropped =>
             {
                 dropped.Dispose();
+                Interlocked.Increment(ref _dropped);
                 metrics.FrameDropped();
             });
     }
+
+    /// <summary>Frames dropped unrecognised because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>The capture side.</summary>
     public ChannelWriter<Frame> Writer => _channel.Writer;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Firmware.Capture;
 
-/// <summary>Checks <see cref="PipelineOptions"/> and <see cref="CaptureOptions"/> at start-up.</summary>
-internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>, IValidateOptions<CaptureOptions>
+/// <summary>Checks <see cref="PipelineOptions"/> at start-up.</summary>
+internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
 {
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
     {
@@ -20,9 +20,4 @@ internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOption
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    public ValidateOptionsResult Validate(string? name, CaptureOptions options) =>
-        string.IsNullOrWhiteSpace(options.Source)
-            ? ValidateOptionsResult.Fail("Capture:Source is empty; set sim://SEED or a folder of images (--source URI)")
-            : ValidateOptionsResult.Success;
 }

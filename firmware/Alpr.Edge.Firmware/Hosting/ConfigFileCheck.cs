@@ -88,23 +88,113 @@ public static class ConfigFileCheck
                 throw new FirmwareConfigurationException($"config file '{path}': '{section.Name}' must be an object of settings");
             }
 
-            var keys = KeysOf(type).ToList();
-            foreach (var setting in section.Value.EnumerateObject())
-            {
-                if (!keys.Contains(setting.Name, StringComparer.OrdinalIgnoreCase))
-                {
-                    throw new FirmwareConfigurationException(
-                        $"config file '{path}': unknown key '{section.Name}:{setting.Name}'; remove it or use one of {string.Join(", ", keys)}");
-                }
-
-                if (setting.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                {
-                    throw new FirmwareConfigurationException($"config file '{path}': '{section.Name}:{setting.Name}' must be a single value");
-                }
-            }
+            CheckObject(path, section.Value, type, section.Name);
         }
     }
 
-    private static IEnumerable<string> KeysOf(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
+    /// <summary>Checks the settings of <paramref name="element"/> against the public properties of <paramref name="type"/>, recursing into nested settings and lists.</summary>
+    private static void CheckObject(string path, JsonElement element, Type type, string key)
+    {
+        var properties = KeysOf(type).ToList();
+        foreach (var setting in element.EnumerateObject())
+        {
+            var property = properties.FirstOrDefault(p => string.Equals(p.Name, setting.Name, StringComparison.OrdinalIgnoreCase));
+            var name = $"{key}:{setting.Name}";
+            if (property is null)
+            {
+                throw new FirmwareConfigurationException(
+                    $"config file '{path}': unknown key '{name}'; remove it or use one of {string.Join(", ", properties.Select(p => p.Name))}");
+            }
+
+            CheckValue(path, setting.Value, property.PropertyType, name);
+        }
+    }
+
+    private static void CheckValue(string path, JsonElement value, Type type, string key)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (IsScalar(type))
+        {
+            if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                throw new FirmwareConfigurationException($"config file '{path}': '{key}' must be a single value");
+            }
+
+            return;
+        }
+
+        if (DictionaryValueTypeOf(type) is { } entries)
+        {
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                throw new FirmwareConfigurationException($"config file '{path}': '{key}' must be an object of named entries");
+            }
+
+            foreach (var entry in value.EnumerateObject())
+            {
+                CheckValue(path, entry.Value, entries, $"{key}:{entry.Name}");
+            }
+
+            return;
+        }
+
+        if (ElementTypeOf(type) is { } element)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                throw new FirmwareConfigurationException($"config file '{path}': '{key}' must be a list ([ ... ])");
+            }
+
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                CheckValue(path, item, element, $"{key}:{index++}");
+            }
+
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new FirmwareConfigurationException($"config file '{path}': '{key}' must be an object of settings");
+        }
+
+        CheckObject(path, value, type, key);
+    }
+
+    /// <summary>Values the configuration binder reads from one string.</summary>
+    private static bool IsScalar(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal)
+            || underlying == typeof(TimeSpan) || underlying == typeof(DateTimeOffset) || underlying == typeof(DateTime)
+            || underlying == typeof(Guid) || underlying == typeof(Uri) || underlying == typeof(TimeOnly) || underlying == typeof(DateOnly);
+    }
+
+    /// <summary>The value type of a dictionary keyed by name, or null when <paramref name="type"/> is not one.</summary>
+    private static Type? DictionaryValueTypeOf(Type type) =>
+        type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>) && i.GetGenericArguments()[0] == typeof(string))
+            ?.GetGenericArguments()[1];
+
+    /// <summary>The element type of an array or list setting, or null when <paramref name="type"/> is not one.</summary>
+    private static Type? ElementTypeOf(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        return type.IsGenericType && type.GetGenericArguments() is [var element]
+            && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+            ? element
+            : null;
+    }
+
+    private static IEnumerable<PropertyInfo> KeysOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || !IsScalar(p.PropertyType));
 }

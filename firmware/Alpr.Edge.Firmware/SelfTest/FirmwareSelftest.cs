@@ -41,7 +41,7 @@ internal static class FirmwareSelftest
         checks.AddRange(RunHardware(configuration, settings.Simulate, cancellationToken));
 
         var source = settings.Source ?? configuration[$"{CaptureOptions.SectionName}:{nameof(CaptureOptions.Source)}"] ?? SimulatedSource;
-        checks.Add(await CameraCheck.RunAsync(source, settings.Simulate, settings, loggerFactory, cancellationToken));
+        checks.AddRange(await CameraCheck.RunAllAsync(source, configuration, settings.Simulate, settings, loggerFactory, cancellationToken));
 
         var recognition = new RecognitionOptions();
         configuration.GetSection(RecognitionOptions.SectionName).Bind(recognition);
