@@ -59,4 +59,10 @@ public sealed record HotlistHitMessage
     /// CLETS details themselves never travel.
     /// </summary>
     public string? CletsReference { get; init; }
+
+    /// <summary>JPEG of the plate crop of the read's best sighting (base64 in JSON), when the device keeps images.</summary>
+    public ReadOnlyMemory<byte>? PlateCropJpeg { get; init; }
+
+    /// <summary>JPEG overview of that frame, scaled down and size-limited on the device (<c>Evidence</c> options), when kept.</summary>
+    public ReadOnlyMemory<byte>? OverviewJpeg { get; init; }
 }

@@ -64,16 +64,21 @@ public sealed class ReadProcessor
             Longitude = _device.Longitude,
             FirmwareVersion = ThisAssembly.AssemblyInformationalVersion,
         };
-        var hits = _hotlists.Match(read.Plate, [.. read.Alternatives.Select(a => a.Text)], _timeProvider.GetUtcNow())
-            .Select(match => HotlistHitFactory.Create(match, read, Guid.CreateVersion7(_timeProvider.GetUtcNow())))
-            .ToList();
-
         var evidence = new ReadEvidence
         {
             PlateCropJpeg = tracked.Images?.PlateCropJpeg ?? default,
             OverviewJpeg = tracked.Images?.OverviewJpeg ?? default,
             Site = _device.Latitude is { } lat && _device.Longitude is { } lon ? new GeoPosition(lat, lon) : null,
         };
+
+        // A hit goes to officers at once: it carries the images itself (reads keep theirs on the device).
+        var hits = _hotlists.Match(read.Plate, [.. read.Alternatives.Select(a => a.Text)], _timeProvider.GetUtcNow())
+            .Select(match => HotlistHitFactory.Create(match, read, Guid.CreateVersion7(_timeProvider.GetUtcNow())) with
+            {
+                PlateCropJpeg = evidence.PlateCropJpeg.IsEmpty ? null : evidence.PlateCropJpeg,
+                OverviewJpeg = evidence.OverviewJpeg.IsEmpty ? null : evidence.OverviewJpeg,
+            })
+            .ToList();
         _batcher.Add(new ReadToStore(read, hits, evidence), () => Stored(read, hits, tracked.Sightings));
         return read;
     }

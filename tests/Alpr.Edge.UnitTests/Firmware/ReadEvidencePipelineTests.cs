@@ -19,12 +19,14 @@ public sealed class ReadEvidencePipelineTests : IDisposable
     [Fact]
     public async Task A_read_is_stored_with_the_crop_and_overview_of_its_most_confident_sighting_and_the_site()
     {
+        File.WriteAllText(Path.Combine(_temp.Path, "hot.csv"), "plate,list,category,case\n7ABC123,stolen,vehicle,C-42\n");
         var observer = new FirmwareObserver();
         var settings = new FirmwareRunSettings
         {
             DataDirectory = _temp.Path,
             BrokerUrl = "mqtt://127.0.0.1:1",
             DeviceId = "pole-9",
+            HotlistFile = Path.Combine(_temp.Path, "hot.csv"),
             Reporters = [observer],
             Configuration = new Dictionary<string, string?>
             {
@@ -54,14 +56,18 @@ public sealed class ReadEvidencePipelineTests : IDisposable
         Assert.True(store.Ring.TryRead(read.Id, out var record));
         Assert.Equal(new Alpr.Edge.Storage.Evidence.GeoPosition(37.7749, -122.4194), record!.Evidence.Site);
 
-        // Frame 5 was the most confident sighting: its crop is the box grown by a quarter each side, and it is
+        // Frame 2 was the most confident sighting: its crop is the box grown by a quarter each side, and it is
         // the frame painted with that frame's grey level.
         using var crop = SKBitmap.Decode(record.Evidence.PlateCropJpeg.ToArray());
         Assert.Equal((150, 90), (crop.Width, crop.Height));
-        Assert.InRange(crop.GetPixel(5, 5).Red, PaintedFrames.GreyOf(5) - 6, PaintedFrames.GreyOf(5) + 6);
+        Assert.InRange(crop.GetPixel(5, 5).Red, PaintedFrames.GreyOf(2) - 6, PaintedFrames.GreyOf(2) + 6);
         using var overview = SKBitmap.Decode(record.Evidence.OverviewJpeg.ToArray());
         Assert.Equal((320, 240), (overview.Width, overview.Height));
-        Assert.Equal(Start.AddMilliseconds(500), JsonSerializer.Deserialize<JsonElement>(record.Payload).GetProperty("capturedAt").GetDateTimeOffset());
+        // The hit goes to officers with the same images inside it.
+        var hit = Assert.Single(observer.Hits);
+        Assert.Equal(record.Evidence.PlateCropJpeg.ToArray(), hit.PlateCropJpeg!.Value.ToArray());
+        Assert.Equal(record.Evidence.OverviewJpeg.ToArray(), hit.OverviewJpeg!.Value.ToArray());
+        Assert.Equal(Start.AddMilliseconds(200), JsonSerializer.Deserialize<JsonElement>(record.Payload).GetProperty("capturedAt").GetDateTimeOffset());
     }
 
     public void Dispose() => _temp.Dispose();
@@ -89,7 +95,7 @@ public sealed class ReadEvidencePipelineTests : IDisposable
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>Reads "7ABC123" in every frame at the same box, most confidently in frame 5.</summary>
+    /// <summary>Reads "7ABC123" in every frame at the same box, most confidently in frame 2.</summary>
     private sealed class BoxRecognizer : IPlateRecognizer
     {
         public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken)
@@ -97,7 +103,7 @@ public sealed class ReadEvidencePipelineTests : IDisposable
             var frame = image.GetPixel(0, 0).Blue;
             return new FrameRecognition
             {
-                Plates = [new PlateReading { Text = "7ABC123", Confidence = frame == 5 ? 0.97 : 0.8, Box = new PlateRegion(200, 200, 100, 60) }],
+                Plates = [new PlateReading { Text = "7ABC123", Confidence = frame == 2 ? 0.97 : 0.8, Box = new PlateRegion(200, 200, 100, 60) }],
             };
         }
 
