@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] PATH...</c>: finds and reads plates in image files or folders
+/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] [--home-state CODE]... [--no-format-prior] PATH...</c>: finds and reads plates in image files or folders
 /// (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with <c>--json</c>, a table otherwise.
 /// </summary>
 internal static class RecognizeCommand
@@ -27,7 +27,9 @@ internal static class RecognizeCommand
         var manifest = new Option<string>("--manifest") { Description = "Manifest file in the model folder (e.g. manifest.fp32.json).", DefaultValueFactory = _ => new RecognitionOptions().Manifest };
         var gray = new Option<bool>("--gray") { Description = "Convert each image to grey first (the look of an infrared night camera)." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
-        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads };
+        var homeStates = new Option<string[]>("--home-state") { Description = "Postal code of a state whose plate formats get full weight (repeatable), as Recognition:HomeStates." };
+        var noPrior = new Option<bool>("--no-format-prior") { Description = "Do not rescore look-alike characters with the plate formats." };
+        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads, homeStates, noPrior };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -35,14 +37,19 @@ internal static class RecognizeCommand
             parseResult.GetValue(json),
             parseResult.GetValue(crop),
             parseResult.GetValue(models),
-            parseResult.GetValue(manifest)!,
             parseResult.GetValue(gray),
-            parseResult.GetValue(threads),
+            new RecognitionOptions
+            {
+                IntraOpThreads = parseResult.GetValue(threads),
+                Manifest = parseResult.GetValue(manifest)!,
+                HomeStates = [.. parseResult.GetValue(homeStates) ?? []],
+                UseFormatPrior = !parseResult.GetValue(noPrior),
+            },
             cancellationToken)));
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, string[] paths, bool json, bool crop, string? modelDirectory, string manifest, bool gray, int threads, CancellationToken cancellationToken)
+    private static int Run(TextWriter output, TextWriter error, string[] paths, bool json, bool crop, string? modelDirectory, bool gray, RecognitionOptions options, CancellationToken cancellationToken)
     {
         List<string> files;
         try
@@ -55,7 +62,6 @@ internal static class RecognizeCommand
             return ExitCodes.BadUsage;
         }
 
-        var options = new RecognitionOptions { IntraOpThreads = threads, Manifest = manifest };
         if (modelDirectory is not null)
         {
             options.ModelDirectory = Path.GetFullPath(modelDirectory);
