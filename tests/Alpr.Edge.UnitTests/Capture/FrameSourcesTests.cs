@@ -1,6 +1,8 @@
 using Alpr.Edge.Capture;
+using Alpr.Edge.Capture.Ffmpeg;
 using Alpr.Edge.Capture.Folders;
 using Alpr.Edge.Capture.Simulation;
+using Alpr.Edge.Capture.V4l2;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alpr.Edge.UnitTests.Capture;
@@ -58,9 +60,11 @@ public sealed class FrameSourcesTests
     }
 
     [Theory]
-    [InlineData("rtsp://10.0.0.5/stream1", "not supported yet")]
-    [InlineData("v4l2:///dev/video0", "not supported yet")]
-    [InlineData("http://example.org/cam.mjpg", "Unsupported source")]
+    [InlineData("ftp://10.0.0.5/stream1", "Unsupported source")]
+    [InlineData("v4l2:///dev/video0?format=h264", "format='h264' is not mjpeg or yuyv")]
+    [InlineData("rtsp://10.0.0.5/stream1#zoom=2", "unknown setting 'zoom'")]
+    [InlineData("http://example.org/cam.mjpg#fps=0", "fps must be above 0 for a live camera")]
+    [InlineData("/no/such/clip.mp4", "does not exist")]
     [InlineData("sim://forty-two", "seed 'forty-two' is not a whole number")]
     [InlineData("sim://42?colour=red", "unknown parameter 'colour'")]
     [InlineData("sim://42?fps=fast", "fps='fast' is not a number")]
@@ -72,7 +76,45 @@ public sealed class FrameSourcesTests
 
         Assert.Contains($"'{value}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.Contains("sim://SEED", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains("sim://SEED", StringComparison.Ordinal) || error.Message.Contains("v4l2:///dev/videoN", StringComparison.Ordinal)
+            || error.Message.Contains("rtsp://HOST/PATH", StringComparison.Ordinal), error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
+    [InlineData("v4l2:///dev/video2?width=640&height=480&format=yuyv&fps=15&exposure=20&gain=8", typeof(V4l2FrameSource), true, 15.0)]
+    [InlineData("rtsp://user:secret@10.0.0.5:554/cam/realmonitor?channel=1&subtype=0#fps=5&transport=udp", typeof(FfmpegFrameSource), true, 5.0)]
+    [InlineData("https://cam.example.org/video.mjpg", typeof(FfmpegFrameSource), true, null)]
+    public async Task Camera_uris_create_live_sources_with_their_settings(string uri, Type type, bool live, double? fps)
+    {
+        await using var source = FrameSources.Create(uri, "pole-3", TimeProvider.System, NullLoggerFactory.Instance);
+
+        Assert.IsType(type, source);
+        Assert.Equal(live, source.IsLive);
+        Assert.Equal(fps, source.ExpectedFramesPerSecond);
+    }
+
+    [Fact]
+    public async Task Network_camera_keeps_its_own_query_and_takes_our_settings_from_the_fragment()
+    {
+        await using var source = FrameSources.Create(
+            "rtsp://user:secret@10.0.0.5:554/cam/realmonitor?channel=1&subtype=0#fps=5&transport=udp&width=1280&height=720", "pole-3", TimeProvider.System, NullLoggerFactory.Instance);
+
+        var options = Assert.IsType<FfmpegFrameSource>(source).Options;
+        Assert.Equal("rtsp://user:secret@10.0.0.5:554/cam/realmonitor?channel=1&subtype=0", options.Input);
+        Assert.Equal(("udp", 5.0, 1280, 720), (options.RtspTransport, options.FramesPerSecond!.Value, options.Width!.Value, options.Height!.Value));
+        var arguments = string.Join(' ', FfmpegArguments.For(options));
+        Assert.Contains("-rtsp_transport udp", arguments, StringComparison.Ordinal);
+        Assert.Contains("-vf fps=5,scale=1280:720", arguments, StringComparison.Ordinal);
+        Assert.Contains("-f image2pipe -c:v mjpeg", arguments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Passwords_in_camera_urls_are_not_repeated_in_messages()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FrameSources.Create("rtsp://admin:hunter2@10.0.0.5/x#bogus=1", "pole-3", TimeProvider.System, NullLoggerFactory.Instance));
+
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rtsp://admin:***@10.0.0.5/x", error.Message, StringComparison.Ordinal);
     }
 }
