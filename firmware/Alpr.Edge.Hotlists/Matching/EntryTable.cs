@@ -34,16 +34,23 @@ internal sealed class EntryTable
         _startTicks = new long[count];
         _expiryTicks = new long[count];
         var profiles = new Dictionary<EntryProfile, int>();
-        var text = new List<byte>(count * 32);
-        Span<byte> buffer = stackalloc byte[HotlistEntryValidator.MaxCletsReferenceBytes];
+        var total = 0L;
+        foreach (var entry in entries)
+        {
+            total += ByteCount(entry.Id) + ByteCount(entry.Plate) + ByteCount(entry.CaseNumber) + ByteCount(entry.CletsReference);
+        }
+
+        // Sized exactly up front: growing a list of a million entries' texts would copy it over and over.
+        _text = new byte[total];
+        var used = 0;
         for (var i = 0; i < count; i++)
         {
             var entry = entries[i];
-            _textStarts[i] = text.Count;
-            Append(text, buffer, entry.Id, i, IdText);
-            Append(text, buffer, entry.Plate, i, PlateText);
-            Append(text, buffer, entry.CaseNumber, i, CaseText);
-            Append(text, buffer, entry.CletsReference, i, CletsText);
+            _textStarts[i] = used;
+            used += Append(entry.Id, used, i, IdText);
+            used += Append(entry.Plate, used, i, PlateText);
+            used += Append(entry.CaseNumber, used, i, CaseText);
+            used += Append(entry.CletsReference, used, i, CletsText);
             var profile = new EntryProfile(entry.ListName, entry.Category, entry.IssuingState, entry.EnteredBy, entry.DetailsFromClets, entry.Strictness, entry.MinScore);
             if (!profiles.TryGetValue(profile, out var index))
             {
@@ -56,7 +63,6 @@ internal sealed class EntryTable
             _expiryTicks[i] = entry.ExpiresAt?.UtcTicks ?? long.MaxValue;
         }
 
-        _text = [.. text];
         _profiles = new EntryProfile[profiles.Count];
         foreach (var (profile, index) in profiles)
         {
@@ -101,21 +107,23 @@ internal sealed class EntryTable
         };
     }
 
-    private void Append(List<byte> text, Span<byte> buffer, string? value, int index, int slot)
+    private static int ByteCount(string? value) => value is null ? 0 : Encoding.UTF8.GetByteCount(value);
+
+    /// <summary>Writes a field at <paramref name="at"/> and returns its length.</summary>
+    private int Append(string? value, int at, int index, int slot)
     {
         // A null field is stored with length 255 so it reads back as null rather than empty (validated fields are shorter).
         if (value is null)
         {
             _textLengths[(index * TextsPerEntry) + slot] = byte.MaxValue;
-            return;
+            return 0;
         }
 
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        _textLengths[(index * TextsPerEntry) + slot] = (byte)length;
-        foreach (var b in buffer[..length])
-        {
-            text.Add(b);
-        }
+        var length = Encoding.UTF8.GetBytes(value, _text.AsSpan(at));
+        _textLengths[(index * TextsPerEntry) + slot] = length < byte.MaxValue
+            ? (byte)length
+            : throw new ArgumentException($"a field of entry {index} is {length} bytes; fields are limited to {byte.MaxValue - 1}", nameof(value));
+        return length;
     }
 
     private ReadOnlySpan<byte> Text(int index, int slot)
