@@ -25,6 +25,12 @@ public sealed record DeviceHealthMessage
     /// <summary>Camera health, or null when there is no capture.</summary>
     public CameraStatus? Camera { get; init; }
 
+    /// <summary>Every camera of the device, the device's own first (one device may drive several).</summary>
+    public IReadOnlyList<CameraStatus>? Cameras { get; init; }
+
+    /// <summary>Frames dropped, oldest first, because recognition fell behind the cameras (all cameras together).</summary>
+    public long? FramesDroppedBehindRecognition { get; init; }
+
     /// <summary>Illuminator state, or null when there is no illuminator.</summary>
     public IlluminatorStatus? Illuminator { get; init; }
 

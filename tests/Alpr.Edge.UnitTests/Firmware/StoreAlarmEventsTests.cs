@@ -62,7 +62,7 @@ public sealed class StoreAlarmEventsTests : IDisposable
         };
         var image = new byte[100_000];
         Random.Shared.NextBytes(image);
-        store.Add(read, [], new ReadEvidence { PlateCropJpeg = image[..20_000], OverviewJpeg = image[20_000..] });
+        store.Add(read, [], new ReadEvidence { PlateCropJpeg = image.AsMemory(0, 20_000), OverviewJpeg = image.AsMemory(20_000) });
         _clock.Advance(TimeSpan.FromSeconds(1));
     }
 
