@@ -11,12 +11,6 @@ internal static partial class ReadsLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Hot-list hit {HitId} stored: {MaskedPlate} on list {ListName} ({Category}), match {MatchKind}; unverified")]
     public static partial void HitStored(ILogger logger, Guid hitId, PlateMask maskedPlate, string listName, string category, string matchKind);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Hot list {Path} loaded: {Entries} entries")]
-    public static partial void HotlistLoaded(ILogger logger, string path, int entries);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "No hot list configured (Hotlists:File / --hotlist): reads are kept and sent, nothing alerts")]
-    public static partial void NoHotlist(ILogger logger);
-
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Reporter {Reporter} failed")]
     public static partial void ReporterFailed(ILogger logger, Exception exception, string reporter);
 }

@@ -107,6 +107,14 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
 
         await bridge.PublishRawAsync(MqttTopics.Ack("it-pole-4"), Encoding.UTF8.GetBytes("{\"ids\": 42"));
         await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
+
+        // Inbound messages are handled off the receive thread: wait for the rejection rather than race it.
+        var deadline = DateTime.UtcNow + Patience;
+        while (!_logs.Logs.Any(l => l.EventId == 4002) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         await firmware.StopAsync();
 
         Assert.Contains(_logs.Logs, l => l.EventId == 4002 && l.Level == LogLevel.Warning);
