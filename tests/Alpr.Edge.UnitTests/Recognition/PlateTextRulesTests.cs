@@ -27,6 +27,7 @@ public sealed class PlateTextRulesTests
     [Theory]
     [InlineData("0REG0N")]
     [InlineData("C0L0RADO")]
+    [InlineData("DMVCAG0V")]
     public void A_state_name_read_with_0_for_O_is_still_a_word(string text)
     {
         Assert.True(PlateTextRules.IsKnownWord(text));
