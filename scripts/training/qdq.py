@@ -100,6 +100,141 @@ def _drop_unused_initializers(graph):
     graph.initializer.extend(keep)
 
 
+def _scalar(inits, name):
+    if name in inits:
+        a = numpy_helper.to_array(inits[name])
+        if a.size == 1:
+            return float(a.reshape(-1)[0])
+    return None
+
+
+def dead_zone_bounds(model):
+    """{Conv output: (lo, hi)} where everything below lo (above hi) reaches the rest of the graph unchanged as lo (hi):
+    a Conv output read only by an activation that is flat there. Clipping the int8 range to these bounds is exact and
+    spends the 256 levels where they matter. Patterns (PP-LCNetV3): [Mul a>0, Add b] then hardswish
+    (x * clip(x + 3, 0, 6) / 6: flat 0 below -3), Relu (flat below 0), hardsigmoid as Mul 1/6, Add 0.5, Clip(0, 1)."""
+    g = model.graph
+    inits = _initializers(g)
+    cons = _consumers(g)
+    outputs = {o.name for o in g.output}
+
+    def only(t, op):
+        c = cons.get(t, [])
+        return c[0] if len(c) == 1 and c[0].op_type == op and t not in outputs else None
+
+    def other(node, t):  # the scalar constant a binary node combines t with
+        rest = [i for i in node.input if i != t]
+        return _scalar(inits, rest[0]) if len(rest) == 1 else None
+
+    def clip_bounds(node):
+        lo = _scalar(inits, node.input[1]) if len(node.input) > 1 and node.input[1] else None
+        hi = _scalar(inits, node.input[2]) if len(node.input) > 2 and node.input[2] else None
+        return lo, hi
+
+    def bounds_at(t):
+        c = cons.get(t, [])
+        if t in outputs or not c:
+            return None
+        if len(c) == 1 and c[0].op_type == "Relu":
+            return (0.0, None)
+        # hardswish: t -> Add(+3) -> Clip(0, 6) -> Mul(t, .) [-> Div 6]; every reader of t is that Add or that Mul
+        adds = [n for n in c if n.op_type == "Add" and other(n, t) == 3.0]
+        if len(adds) == 1:
+            clip = only(adds[0].output[0], "Clip")
+            if clip is not None and clip_bounds(clip) == (0.0, 6.0):
+                muls = [n for n in c if n.op_type == "Mul" and clip.output[0] in n.input]
+                if len(muls) == 1 and len(c) == 2:
+                    return (-3.0, None)
+        # hardsigmoid: t -> Mul(1/6) -> Add(0.5) -> Clip(0, 1)
+        if len(c) == 1 and c[0].op_type == "Mul":
+            a = other(c[0], t)
+            add = only(c[0].output[0], "Add")
+            if a is not None and a > 0 and add is not None:
+                b = other(add, c[0].output[0])
+                clip = only(add.output[0], "Clip")
+                if b is not None and clip is not None and clip_bounds(clip) == (0.0, 1.0):
+                    return ((0.0 - b) / a, (1.0 - b) / a)
+                # affine (learnable affine block) in front of an activation: map the activation's bounds back
+                inner = bounds_at(add.output[0]) if b is not None else None
+                if inner is not None:
+                    lo, hi = inner
+                    return ((lo - b) / a if lo is not None else None, (hi - b) / a if hi is not None else None)
+        return None
+
+    out = {}
+    for conv in conv_nodes(model):
+        b = bounds_at(conv.output[0])
+        if b is not None:
+            out[conv.output[0]] = b
+    return out
+
+
+def clip_ranges(ranges, bounds):
+    """ranges narrowed to the activation dead-zone bounds (never widened)."""
+    out = dict(ranges)
+    for name, (lo, hi) in bounds.items():
+        if name in out:
+            a, b = out[name]
+            out[name] = (max(a, lo) if lo is not None else a, min(b, hi) if hi is not None else b)
+    return out
+
+
+def equalize_first_conv(model, inputs, target="max"):
+    """Cross-layer equalisation of the first Conv (reading the graph input) and the Conv that alone reads its output,
+    with nothing in between: output channel c of the first is multiplied by k_c and input channel c of the second
+    divided by k_c, which computes the same function (exact up to float rounding). k_c = R / r_c, with r_c the
+    channel's per-sample max |y| averaged over the calibration inputs and R the largest r_c, so every channel uses the
+    whole per-tensor int8 range instead of a few wide channels setting the step for all. Returns {k_c} or None."""
+    g = model.graph
+    inits = _initializers(g)
+    cons = _consumers(g)
+    graph_in = {i.name for i in g.input}
+    convs = conv_nodes(model)
+    first = next((n for n in convs if n.input[0] in graph_in), None)
+    if first is None:
+        return None
+    readers = cons.get(first.output[0], [])
+    if len(readers) != 1 or readers[0] not in convs or first.output[0] in {o.name for o in g.output}:
+        return None
+    second = readers[0]
+    at = {a.name: helper.get_attribute_value(a) for a in first.attribute}
+    w = numpy_helper.to_array(inits[first.input[1]]).astype(np.float64)
+    b = numpy_helper.to_array(inits[first.input[2]]).astype(np.float64) if len(first.input) > 2 else np.zeros(w.shape[0])
+    if at.get("group", 1) != 1 or at.get("dilations", [1, 1]) != [1, 1]:
+        return None
+    sy, sx = at.get("strides", [1, 1])
+    p = at.get("pads", [0, 0, 0, 0])
+    kh, kw = w.shape[2:]
+    r = []
+    for x in inputs:
+        x = np.pad(x[0].astype(np.float64), ((0, 0), (p[0], p[2]), (p[1], p[3])))
+        win = np.lib.stride_tricks.sliding_window_view(x, (kh, kw), axis=(1, 2))[:, ::sy, ::sx]  # C, H', W', kh, kw
+        y = np.einsum("chwij,ocij->ohw", win, w) + b[:, None, None]
+        r.append(np.abs(y).reshape(w.shape[0], -1).max(axis=1))
+    r = np.maximum(np.mean(r, axis=0), 1e-6)
+    k = r.max() / r
+    w2 = numpy_helper.to_array(inits[second.input[1]]).astype(np.float64)
+    a2 = {a.name: helper.get_attribute_value(a) for a in second.attribute}
+    groups = a2.get("group", 1)
+    per_group = w2.shape[1]
+    w2 = w2.copy()
+    for c in range(w.shape[0]):  # input channel c of the second Conv: group c // per_group, slot c % per_group
+        out_per_group = w2.shape[0] // groups
+        grp = c // per_group
+        w2[grp * out_per_group:(grp + 1) * out_per_group, c % per_group] /= k[c]
+    names = [first.output[0] + "_eq_w", first.output[0] + "_eq_b", second.output[0] + "_eq_w"]
+    g.initializer.extend([numpy_helper.from_array((w * k[:, None, None, None]).astype(np.float32), names[0]),
+                          numpy_helper.from_array((b * k).astype(np.float32), names[1]),
+                          numpy_helper.from_array(w2.astype(np.float32), names[2])])
+    first.input[1], second.input[1] = names[0], names[2]
+    if len(first.input) > 2:
+        first.input[2] = names[1]
+    else:
+        first.input.append(names[1])
+    _drop_unused_initializers(g)
+    return k
+
+
 def conv_nodes(model):
     """Conv nodes with constant 4-D weights: the ones quantised."""
     inits = _initializers(model.graph)

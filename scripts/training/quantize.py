@@ -6,6 +6,8 @@
 1. prepare the fp32 graph (qdq.prepare: initialisers, opset >= 11, BatchNorm folded);
 2. write calibration inputs (calibration_data: simulated frames + training part of the dev sets, seeded);
 3. `alpr-edge calibrate` runs the graph with every Conv input/output exposed and writes averaged per-sample ranges;
+   Options for the plate recogniser: --equalize-first (cross-layer equalisation of the first Conv pair, before
+   calibrating) and --dead-zone (Conv output ranges narrowed to where the next activation is not flat);
 4. qdq.quantize writes the QDQ model. Prints a JSON summary (sizes, sha256, sample counts) on the last line.
 """
 import argparse
@@ -48,6 +50,10 @@ def main():
     ap.add_argument("--range-blend", type=float, default=0.0,
                     help="0: averaged per-sample ranges; 1: extremes over all samples; between: a blend")
     ap.add_argument("--weights-only", action="store_true", help="diagnostic: int8 weights, fp32 activations")
+    ap.add_argument("--equalize-first", action="store_true",
+                    help="cross-layer equalisation of the first Conv pair before calibrating (qdq.equalize_first_conv)")
+    ap.add_argument("--dead-zone", action="store_true",
+                    help="narrow Conv output ranges to where the following activation is not flat (qdq.dead_zone_bounds; exact)")
     ap.add_argument("--keep-fp32", default="", help="Conv nodes left in fp32: comma-separated names, or first:N / last:N")
     args = ap.parse_args()
 
@@ -55,12 +61,6 @@ def main():
     os.makedirs(work, exist_ok=True)
     rng = np.random.default_rng(args.seed)
     model = qdq.prepare(onnx.load(args.model))
-    prepared = os.path.join(work, "prepared.onnx")
-    onnx.save(model, prepared)
-    names = qdq.tensors_to_calibrate(model)
-    augmented = os.path.join(work, "augmented.onnx")
-    onnx.save(qdq.augment(model, names), augmented)
-
     inputs = os.path.join(work, "inputs")
     ranges_path = args.ranges or os.path.join(work, "ranges.json")
     used = []
@@ -69,6 +69,18 @@ def main():
             used = C.write_det_inputs(inputs, args.data, args.sim, rng)
         else:
             used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch, lines=args.lines)
+    equalized = None
+    if args.equalize_first:
+        arrays = [np.load(os.path.join(inputs, f)) for f in sorted(os.listdir(inputs)) if f.endswith(".npy")]
+        equalized = qdq.equalize_first_conv(model, arrays)
+        if equalized is None:
+            raise SystemExit("--equalize-first: the first Conv is not followed by a Conv alone")
+    prepared = os.path.join(work, "prepared.onnx")
+    onnx.save(model, prepared)
+    names = qdq.tensors_to_calibrate(model)
+    augmented = os.path.join(work, "augmented.onnx")
+    onnx.save(qdq.augment(model, names), augmented)
+    if not args.ranges:
         subprocess.run([args.alpr_edge, "calibrate", "--model", augmented, "--inputs", inputs, "--out", ranges_path, "--threads", "1"],
                        check=True, stdout=sys.stderr)
     with open(ranges_path, encoding="utf-8") as f:
@@ -77,6 +89,8 @@ def main():
     ranges = {k: (lo + a * (calibration["extremes"][k][0] - lo), hi + a * (calibration["extremes"][k][1] - hi)) if a else (lo, hi)
               for k, (lo, hi) in calibration["ranges"].items()}
 
+    dead_zone = qdq.dead_zone_bounds(model) if args.dead_zone else {}
+    ranges = qdq.clip_ranges(ranges, dead_zone)
     skip = qdq.select_convs(model, args.keep_fp32)
     total_convs = len(qdq.conv_nodes(model))
     q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only)
@@ -91,6 +105,8 @@ def main():
         "convs_quantized": total_convs - len(skip), "tensors_calibrated": len(ranges),
         "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None, "range_blend": a,
         "opset": qdq.opset_of(q), "work": work, "kept_fp32": sorted(skip),
+        "dead_zone_ranges": len(dead_zone),
+        "equalized_first": [round(float(k), 3) for k in equalized] if equalized is not None else None,
     }
     print(json.dumps(summary))
 

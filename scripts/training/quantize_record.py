@@ -138,7 +138,15 @@ def settings_block(s):
         "constants as initialisers" + ("; opset raised from 9 to 11" if "rec_infer" in s["fp32"] else "") + "; everything else "
         "(MatMul, attention, activations, ConvTranspose) stays fp32. ONNX Runtime fuses each DQ-Conv-Q into QLinearConv",
         f"* ranges: each tensor's per-sample minimum and maximum, averaged over {s['samples']} calibration inputs "
-        f"({s['tensors_calibrated']} tensors), collected by `alpr-edge calibrate` (ONNX Runtime, graph optimisations off)",
+        f"({s['tensors_calibrated']} tensors), collected by `alpr-edge calibrate` (ONNX Runtime, graph optimisations off)"
+        + (f"; {s['dead_zone_ranges']} Conv output ranges narrowed to where the activation that reads them is not flat "
+           "(hardswish below −3, Relu below 0, hardsigmoid outside ±3, mapped back through the affine in front; exact, "
+           "`qdq.dead_zone_bounds`)" if s.get("dead_zone_ranges") else ""),
+        *([f"* first Conv pair equalised before calibrating (`qdq.equalize_first_conv`, exact in fp32): the first Conv's output "
+           f"channel c is multiplied by k_c and the depthwise Conv that reads it divides by k_c, so all "
+           f"{len(s['equalized_first'])} channels fill the per-tensor int8 range (k from {min(s['equalized_first']):.1f} to "
+           f"{max(s['equalized_first']):.1f}, from per-channel max |y| averaged over the calibration inputs)"]
+          if s.get("equalized_first") else []),
         "* calibration data: " + ("simulated frames (30 day, seed 101; 20 night, seed 102) and the training part of "
                                   "`openalpr-us-dev` photos, resized as the detector does (longer side 960, multiple of 32)"
                                   if s["kind"] == "det" else
