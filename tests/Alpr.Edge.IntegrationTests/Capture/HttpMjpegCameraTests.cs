@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Alpr.Edge.Capture;
 using Alpr.Edge.Capture.Health;
 using Alpr.Edge.Capture.Supervision;
@@ -41,7 +42,9 @@ public sealed class HttpMjpegCameraTests(ITestOutputHelper output) : IAsyncLifet
             Assert.All(frames, f => Assert.Equal((RenderedFrames.Width, RenderedFrames.Height), (f.Frame.Image.Width, f.Frame.Image.Height)));
             Assert.All(frames, f => Assert.Equal("gate-1", f.Frame.Camera));
             Assert.Equal(Enumerable.Range(0, frames.Count).Select(i => (long)i), frames.Select(f => f.Frame.Sequence));
-            Assert.InRange(rate, 6, 14);
+            // At the camera's rate, not more: each frame is one the camera sent (image2pipe would repeat frames up to 25 fps).
+            // Counted, not timed, so that a loaded machine delivering late or in bursts cannot fail it.
+            Assert.True(frames.Count <= _camera.FramesSent, $"{frames.Count} frames received of {_camera.FramesSent} sent");
             using var sent = SKBitmap.Decode(_jpegs[0]);
             var closest = frames.Take(12).Min(f => RenderedFrames.MeanDifference(f.Frame.Image, sent));
             output.WriteLine($"closest frame to the first one sent differs by {closest:F2} levels");
@@ -58,13 +61,16 @@ public sealed class HttpMjpegCameraTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(4, source.ExpectedFramesPerSecond);
 
         await using var probe = new CaptureProbe(source);
-        await probe.WaitUntilAsync(() => probe.Count >= 9, Patience, "9 frames");
+        await probe.WaitUntilAsync(() => probe.Count >= 13, Patience, "13 frames");
 
         var frames = probe.Frames;
-        var rate = (frames.Count - 1) / (frames[^1].At - frames[0].At).TotalSeconds;
-        output.WriteLine($"{rate:F1} fps at fps=4");
+        var since = frames[^1].At.TotalSeconds;
+        output.WriteLine($"{frames.Count} frames {since:F2} s after the source started at fps=4 ({_camera.FramesSent} sent at 10 fps)");
         Assert.All(frames, f => Assert.Equal((160, 120), (f.Frame.Image.Width, f.Frame.Image.Height)));
-        Assert.InRange(rate, 2.5, 6);
+        // ffmpeg stamps the frames on arrival and its fps filter keeps one per 250 ms of those stamps, so however late or bunched
+        // the frames reach us, no more than 4 a second (and one for rounding) can have come since the source started. The
+        // camera's 10 fps would break this bound unless ffmpeg took over 1.5 s to start.
+        Assert.True(frames.Count <= (4 * since) + 2, $"{frames.Count} frames in {since:F2} s is faster than fps=4");
     }
 
     [Fact]
@@ -91,25 +97,27 @@ public sealed class HttpMjpegCameraTests(ITestOutputHelper output) : IAsyncLifet
         await using var probe = new CaptureProbe(source);
         await probe.WaitUntilAsync(() => probe.Count >= 5, Patience, "5 frames");
 
+        var offline = Stopwatch.StartNew();
         _camera.GoOffline();
         await probe.WaitUntilAsync(() => health.Current.State == CameraHealthState.Reconnecting, Patience, "the camera to be seen gone");
         output.WriteLine($"while offline: {health.Current.Reason}");
-        await Task.Delay(1500);
-        var attemptsWhileOffline = health.Current.Reconnects;
+        // The session lost, then two failed reopens: the back-off waited 0.3 s and 0.6 s in between (a loaded machine only adds).
+        await probe.WaitUntilAsync(() => health.Current.Reconnects >= 3, Patience, "two failed reopen attempts");
+        var threeFailures = offline.Elapsed;
         var framesBefore = probe.Count;
-        var online = DateTimeOffset.UtcNow;
         _camera.GoOnline();
+        var failuresWhileOffline = health.Current.Reconnects;
         await probe.WaitUntilAsync(() => probe.Count >= framesBefore + 5, Patience, "frames after the camera came back");
 
-        var back = changes.Last(c => c.State == CameraHealthState.Streaming).At - online;
-        output.WriteLine($"{attemptsWhileOffline} reopen attempts while offline; streaming again {back.TotalMilliseconds:F0} ms after the camera came back");
+        output.WriteLine($"3 failures {threeFailures.TotalMilliseconds:F0} ms after going offline; {health.Current.Reconnects} in all");
         Assert.Equal(
             [CameraHealthState.Streaming, CameraHealthState.Reconnecting, CameraHealthState.Streaming],
             changes.Select(c => c.State));
-        Assert.InRange(attemptsWhileOffline, 2, 6);
+        Assert.True(threeFailures >= TimeSpan.FromSeconds(0.9), $"three failures {threeFailures} after going offline: the reopens did not back off");
         Assert.Contains("ffmpeg exited with code", changes[1].Reason, StringComparison.Ordinal);
         Assert.Equal(CameraHealthState.Streaming, health.Current.State);
-        Assert.True(back < TimeSpan.FromSeconds(4), $"took {back} to stream again");
+        // Back at the first reopen after it came back (one already under way when it did may still fail).
+        Assert.InRange(health.Current.Reconnects, failuresWhileOffline, failuresWhileOffline + 1);
     }
 
     [Fact]

@@ -33,11 +33,12 @@ public sealed class RtspCameraTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var port = FreePort.Next();
         var url = $"rtsp://127.0.0.1:{port}/cam";
+        // Disposed in reverse: the probe stops reading before the publisher is killed (else the stream would end under it).
+        using var publisher = new Publisher(_video.Path, url);
         await using var source = FrameSources.Create($"{url}#listen=true", "rtsp-1", TimeProvider.System, NullLoggerFactory.Instance);
         await using var probe = new CaptureProbe(source);
 
-        using var publisher = await PublishAsync(url);
-        await probe.WaitUntilAsync(() => probe.Count >= 15, Patience, "15 frames over RTSP");
+        await publisher.KeepPublishingUntilAsync(probe, () => probe.Count >= 15, "15 frames over RTSP");
 
         var frames = probe.Frames;
         var rate = (frames.Count - 1) / (frames[^1].At - frames[0].At).TotalSeconds;
@@ -49,7 +50,6 @@ public sealed class RtspCameraTests(ITestOutputHelper output) : IAsyncLifetime
             return RenderedFrames.MeanDifference(f.Frame.Image, sent);
         }));
         Assert.True(closest < 8, $"no received frame looks like one published (mean difference {closest:F1})");
-        publisher.Kill(entireProcessTree: true);
     }
 
     [Fact]
@@ -72,31 +72,63 @@ public sealed class RtspCameraTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, probe.Count);
     }
 
-    /// <summary>Starts ffmpeg pushing the test video in a loop to <paramref name="url"/>, retrying until the listener takes it.</summary>
-    private async Task<Process> PublishAsync(string url)
+    /// <summary>
+    /// An ffmpeg pushing the test video in a loop to the listening source, as a camera that pushes its stream would. It is started
+    /// again whenever it exits (refused because the listener is not up yet, which on a loaded machine can take seconds), and killed
+    /// when disposed, passed or not, so that no publisher outlives the test.
+    /// </summary>
+    private sealed class Publisher(string videoPath, string url) : IDisposable
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        private Process? _process;
+
+        public async Task KeepPublishingUntilAsync(CaptureProbe probe, Func<bool> done, string what)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!done())
+            {
+                if (probe.Reading.IsFaulted)
+                {
+                    await probe.Reading;
+                }
+
+                if (deadline.Elapsed > Patience)
+                {
+                    throw new TimeoutException($"waited {Patience.TotalSeconds:F0} s for {what}; {probe.Count} frames so far");
+                }
+
+                if (_process is null || _process.HasExited)
+                {
+                    _process?.Dispose();
+                    _process = Start();
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_process is null)
+            {
+                return;
+            }
+
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            _process.Dispose();
+        }
+
+        private Process Start()
         {
             var info = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-            foreach (var argument in new[] { "-hide_banner", "-loglevel", "error", "-nostdin", "-re", "-stream_loop", "-1", "-i", _video.Path, "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp", url })
+            foreach (var argument in new[] { "-hide_banner", "-loglevel", "error", "-nostdin", "-re", "-stream_loop", "-1", "-i", videoPath, "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp", url })
             {
                 info.ArgumentList.Add(argument);
             }
 
-            var publisher = Process.Start(info)!;
-            publisher.BeginErrorReadLine();
-            await Task.Delay(500);
-            if (!publisher.HasExited)
-            {
-                return publisher;
-            }
-
-            publisher.Dispose();
-            if (deadline.Elapsed > Patience)
-            {
-                throw new TimeoutException("the RTSP listener never took the published stream");
-            }
+            var process = Process.Start(info)!;
+            process.BeginErrorReadLine();
+            return process;
         }
     }
 }

@@ -11,15 +11,21 @@ public sealed class V4l2FrameSourceTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 6, 1, 22, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Start);
+    private readonly FakeClockLoop _loop;
     private readonly RecordingLogger<V4l2FrameSource> _log = new();
     private SimulatedV4l2Camera _camera;
 
     public V4l2FrameSourceTests()
     {
+        _loop = new FakeClockLoop(_clock);
         _camera = new SimulatedV4l2Camera("/dev/video0", new SimulatedCameraOptions { Seed = 3 }, _clock);
     }
 
-    public void Dispose() => _camera.Dispose();
+    public void Dispose()
+    {
+        _camera.Dispose();
+        _loop.Dispose();
+    }
 
     [Theory]
     [InlineData("mjpeg", 640, 480)]
@@ -99,24 +105,28 @@ public sealed class V4l2FrameSourceTests : IDisposable
     {
         var source = Source("v4l2:///dev/video0?width=320&height=240&fps=10");
         using var stop = new CancellationTokenSource();
-        var delivered = new List<TimeSpan>();
-        var reading = Task.Run(async () =>
+        var delivered = new List<DateTimeOffset>();
+        var reading = _loop.Start(async () =>
         {
             await foreach (var frame in source.ReadFramesAsync(stop.Token))
             {
-                delivered.Add(frame.CapturedAt - Start);
+                delivered.Add(frame.CapturedAt);
                 frame.Dispose();
             }
         });
 
-        await _clock.AdvanceUntilAsync(() => _camera.FramesSent >= 61 || reading.IsFaulted, TimeSpan.FromMilliseconds(1000.0 / 30), "two seconds of camera frames");
-        await stop.CancelAsync();
+        // The camera's own 30 fps: the clock moves one camera frame at a time, and only once the source has dealt with the last.
+        var cameraInterval = TimeSpan.FromSeconds(1 / _camera.FramesPerSecond);
+        await _loop.AdvanceUntilAsync(() => _camera.FramesSent >= 61 || reading.IsCompleted, cameraInterval, "two seconds of camera frames");
+        stop.Cancel();
+        await _loop.RunUntilCompletedAsync(reading, "the reading to stop");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
 
-        // 30 fps thinned to 10: never two frames closer than 3/4 of 100 ms, and not starved either.
-        var elapsed = (_clock.GetUtcNow() - Start).TotalSeconds;
-        Assert.InRange(delivered.Count, elapsed * 5, (elapsed / 0.075) + 1);
-        Assert.All(delivered.Zip(delivered.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(75)));
+        // 30 fps thinned to 10: every third frame the camera sent, from the first, one 100 ms (three camera frames) apart.
+        Assert.Equal(61, _camera.FramesSent);
+        Assert.Equal(Start, delivered[0]);
+        Assert.Equal(21, delivered.Count);
+        Assert.All(delivered.Zip(delivered.Skip(1)), pair => Assert.Equal(3 * cameraInterval, pair.Second - pair.First));
     }
 
     [Fact]
@@ -174,7 +184,7 @@ public sealed class V4l2FrameSourceTests : IDisposable
     /// <summary>Takes <paramref name="count"/> frames, moving the fake clock on while the camera paces them.</summary>
     private async Task<List<Frame>> TakeAsync(V4l2FrameSource source, int count)
     {
-        var taking = Task.Run(async () =>
+        var taking = _loop.Start(async () =>
         {
             var frames = new List<Frame>();
             await foreach (var frame in source.ReadFramesAsync(CancellationToken.None))
@@ -188,7 +198,7 @@ public sealed class V4l2FrameSourceTests : IDisposable
 
             return frames;
         });
-        await _clock.AdvanceUntilAsync(() => taking.IsCompleted, TimeSpan.FromMilliseconds(10), $"{count} frames");
+        await _loop.AdvanceUntilAsync(() => taking.IsCompleted, TimeSpan.FromMilliseconds(10), $"{count} frames");
         return await taking;
     }
 }
