@@ -1,4 +1,4 @@
-using System.Globalization;
+using Alpr.Edge.Capture.Uris;
 
 namespace Alpr.Edge.Capture.Ffmpeg;
 
@@ -24,8 +24,7 @@ public static class FfmpegSourceUri
     public static FfmpegSourceOptions ParseNetwork(string source, string program = FfmpegSourceOptions.DefaultProgram)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var hash = source.IndexOf('#', StringComparison.Ordinal);
-        var url = hash < 0 ? source : source[..hash];
+        var (url, fragment) = SourceQuery.Split(source, '#');
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
             throw Invalid(source, "it is not an absolute URL with a host");
@@ -39,20 +38,22 @@ public static class FfmpegSourceUri
         };
         var options = new FfmpegSourceOptions { Input = url, Kind = kind, Program = program };
         var allowed = kind == FfmpegInputKind.Rtsp ? "fps, width, height, transport" : "fps, width, height";
-        foreach (var (key, value) in Pairs(hash < 0 ? string.Empty : source[(hash + 1)..]))
+        var settings = Settings(source);
+        foreach (var (key, value) in SourceQuery.Pairs(fragment))
         {
             options = key switch
             {
-                "fps" => options with { FramesPerSecond = Number(source, key, value) },
-                "width" => options with { Width = WholeNumber(source, key, value) },
-                "height" => options with { Height = WholeNumber(source, key, value) },
+                "fps" => options with { FramesPerSecond = settings.Number(key, value) },
+                "width" => options with { Width = settings.WholeNumber(key, value) },
+                "height" => options with { Height = settings.WholeNumber(key, value) },
                 "transport" when kind == FfmpegInputKind.Rtsp => options with { RtspTransport = value.ToLowerInvariant() },
-                "listen" when kind == FfmpegInputKind.Rtsp => options with { Listen = Flag(source, key, value) },
+                "listen" when kind == FfmpegInputKind.Rtsp => options with { Listen = settings.Flag(key, value) },
                 _ => throw Invalid(source, $"unknown setting '{key}' after # (use {allowed})"),
             };
         }
 
-        return Validated(source, options);
+        settings.Validate(options.Validate);
+        return options;
     }
 
     /// <summary>Options for a video file given as a path or <c>file://</c> URI with a query; throws <see cref="ArgumentException"/> with a one-line reason.</summary>
@@ -67,62 +68,24 @@ public static class FfmpegSourceUri
         }
 
         var options = new FfmpegSourceOptions { Input = path, Kind = FfmpegInputKind.File, Program = program };
-        foreach (var (key, value) in Pairs(query.TrimStart('?')))
+        var settings = Settings(source);
+        foreach (var (key, value) in SourceQuery.Pairs(query.TrimStart('?')))
         {
             options = key switch
             {
-                "fps" => options with { FramesPerSecond = Number(source, key, value) },
-                "loop" => options with { Loop = Flag(source, key, value) },
-                "width" => options with { Width = WholeNumber(source, key, value) },
-                "height" => options with { Height = WholeNumber(source, key, value) },
+                "fps" => options with { FramesPerSecond = settings.Number(key, value) },
+                "loop" => options with { Loop = settings.Flag(key, value) },
+                "width" => options with { Width = settings.WholeNumber(key, value) },
+                "height" => options with { Height = settings.WholeNumber(key, value) },
                 _ => throw Invalid(source, $"unknown parameter '{key}' (use fps, loop, width, height)"),
             };
         }
 
-        return Validated(source, options);
-    }
-
-    private static FfmpegSourceOptions Validated(string source, FfmpegSourceOptions options)
-    {
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Invalid(source, ex.Message);
-        }
-
+        settings.Validate(options.Validate);
         return options;
     }
 
-    private static IEnumerable<(string Key, string Value)> Pairs(string settings)
-    {
-        foreach (var pair in settings.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]).ToLowerInvariant();
-            var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
-            yield return (key, value);
-        }
-    }
-
-    private static double Number(string source, string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw Invalid(source, $"{key}='{value}' is not a number");
-
-    private static int WholeNumber(string source, string key, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw Invalid(source, $"{key}='{value}' is not a whole number");
-
-    private static bool Flag(string source, string key, string value) => value.ToLowerInvariant() switch
-    {
-        "" or "true" or "1" or "yes" => true,
-        "false" or "0" or "no" => false,
-        _ => throw Invalid(source, $"{key}='{value}' is not true or false"),
-    };
+    private static SourceQuery Settings(string source) => new(reason => Invalid(source, reason));
 
     private static ArgumentException Invalid(string source, string reason) =>
         new($"Source '{Redact(source)}' is not valid: {reason.TrimEnd('.')}. Use {Forms}.");

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Alpr.Edge.Capture.Uris;
 
 namespace Alpr.Edge.Capture.V4l2;
 
@@ -18,69 +18,39 @@ public static class V4l2SourceUri
     public static V4l2SourceOptions Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (!Matches(source))
-        {
-            throw Invalid(source, "it does not start with v4l2://");
-        }
-
-        var rest = source[Prefix.Length..];
-        var queryStart = rest.IndexOf('?', StringComparison.Ordinal);
-        var device = queryStart < 0 ? rest : rest[..queryStart];
+        var settings = new SourceQuery(reason => Invalid(source, reason));
+        var (device, query) = settings.AfterPrefix(source, Prefix);
         if (!device.StartsWith('/') || device.Length < 2)
         {
             throw Invalid(source, "it names no device path (three slashes: v4l2:///dev/video0)");
         }
 
         var options = new V4l2SourceOptions { Device = device };
-        if (queryStart >= 0)
+        foreach (var (key, value) in SourceQuery.Pairs(query))
         {
-            foreach (var pair in rest[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            options = key switch
             {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]).ToLowerInvariant();
-                var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
-                options = key switch
+                "width" => options with { Width = settings.WholeNumber(key, value) },
+                "height" => options with { Height = settings.WholeNumber(key, value) },
+                "fps" => options with { FramesPerSecond = settings.Number(key, value) },
+                "exposure" => options with { Exposure = settings.WholeNumber(key, value) },
+                "gain" => options with { Gain = settings.WholeNumber(key, value) },
+                "format" => options with
                 {
-                    "width" => options with { Width = WholeNumber(source, key, value) },
-                    "height" => options with { Height = WholeNumber(source, key, value) },
-                    "fps" => options with { FramesPerSecond = Number(source, key, value) },
-                    "exposure" => options with { Exposure = WholeNumber(source, key, value) },
-                    "gain" => options with { Gain = WholeNumber(source, key, value) },
-                    "format" => options with
+                    Format = value.ToLowerInvariant() switch
                     {
-                        Format = value.ToLowerInvariant() switch
-                        {
-                            "mjpeg" or "mjpg" => V4l2PixelFormat.Mjpeg,
-                            "yuyv" or "yuy2" => V4l2PixelFormat.Yuyv,
-                            _ => throw Invalid(source, $"format='{value}' is not mjpeg or yuyv"),
-                        },
+                        "mjpeg" or "mjpg" => V4l2PixelFormat.Mjpeg,
+                        "yuyv" or "yuy2" => V4l2PixelFormat.Yuyv,
+                        _ => throw Invalid(source, $"format='{value}' is not mjpeg or yuyv"),
                     },
-                    _ => throw Invalid(source, $"unknown parameter '{key}' (use width, height, format, fps, exposure, gain)"),
-                };
-            }
+                },
+                _ => throw Invalid(source, $"unknown parameter '{key}' (use width, height, format, fps, exposure, gain)"),
+            };
         }
 
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Invalid(source, ex.Message);
-        }
-
+        settings.Validate(options.Validate);
         return options;
     }
-
-    private static double Number(string source, string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw Invalid(source, $"{key}='{value}' is not a number");
-
-    private static int WholeNumber(string source, string key, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw Invalid(source, $"{key}='{value}' is not a whole number");
 
     private static ArgumentException Invalid(string source, string reason) =>
         new($"V4L2 source '{source}' is not valid: {reason.TrimEnd('.')}. Use {Form}.");

@@ -4,8 +4,6 @@ using Alpr.Edge.Contracts;
 using Alpr.Edge.Firmware.Hosting;
 using Alpr.Edge.Firmware.Storage;
 using Alpr.Edge.Firmware.Uplink;
-using Alpr.Edge.IntegrationTests.Bridge;
-using Alpr.Edge.IntegrationTests.Infrastructure;
 using Alpr.Edge.Recognition;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,29 +15,16 @@ namespace Alpr.Edge.IntegrationTests.Firmware;
 /// The firmware's store and uplink against a real Mosquitto broker, with a test bridge that acknowledges
 /// on its own terms. Frames and recognition are scripted doubles; everything after them is the product.
 /// </summary>
-public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
+public sealed class FirmwareUplinkTests() : UplinkTestBase("alpr-fw-it-")
 {
     private const string HotPlate = "7ABC123";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-fw-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private MosquittoBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task Hits_go_out_before_their_reads_and_everything_is_marked_acknowledged_only_when_the_bridge_acks()
     {
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, _) => true);
         var observer = new FirmwareObserver();
 
         using (var firmware = BuildFirmware("it-pole-1", observer))
@@ -47,17 +32,17 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
             await firmware.StartAsync();
             await observer.WaitForReadsAsync(2, Patience);
             await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
-            Assert.Equal(DeviceStatus.Online, await TestBridge.RetainedStatusAsync(_broker.Url, "it-pole-1"));
+            Assert.Equal(DeviceStatus.Online, await TestBridge.RetainedStatusAsync(Broker.Url, "it-pole-1"));
             await firmware.StopAsync();
         }
 
-        Assert.Equal(DeviceStatus.Stopped, await TestBridge.RetainedStatusAsync(_broker.Url, "it-pole-1"));
+        Assert.Equal(DeviceStatus.Stopped, await TestBridge.RetainedStatusAsync(Broker.Url, "it-pole-1"));
         var hit = Assert.Single(observer.Hits);
         var deliveries = bridge.Deliveries.ToList();
         Assert.True(
             deliveries.FindIndex(d => d.Id == hit.Id) < deliveries.FindIndex(d => d.Id == hit.Read.Id),
             "the hit was published after its read");
-        using var store = DeviceStore.Open(Path.Combine(_directory, "it-pole-1"), TimeProvider.System);
+        using var store = DeviceStore.Open(Path.Combine(WorkDirectory, "it-pole-1"), TimeProvider.System);
         Assert.All(observer.StoredIds, id => Assert.Equal(TransferState.Acked, store.GetState(id)));
         AssertNoErrors();
     }
@@ -65,25 +50,25 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Reads_made_while_the_broker_is_down_reach_the_bridge_when_it_returns()
     {
-        await _broker.StopAsync();
+        await Broker.StopAsync();
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware("it-pole-2", observer);
         await firmware.StartAsync();
         await observer.WaitForReadsAsync(2, Patience);
         Assert.All(observer.StoredIds, id => Assert.False(observer.IsAcknowledged(id)));
 
-        await _broker.StartAgainAsync();
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+        await Broker.StartAgainAsync();
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, _) => true);
 
         await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
         await firmware.StopAsync();
-        Assert.Contains(_logs.Logs, l => l.Category == typeof(UplinkService).FullName && l.Level == LogLevel.Warning);
+        Assert.Contains(LogRecorder.Logs, l => l.Category == typeof(UplinkService).FullName && l.Level == LogLevel.Warning);
     }
 
     [Fact]
     public async Task A_record_the_bridge_does_not_acknowledge_is_sent_again_until_it_does()
     {
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, delivery) => delivery >= 2);
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, delivery) => delivery >= 2);
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware("it-pole-3", observer, ackTimeout: "00:00:01");
         await firmware.StartAsync();
@@ -99,7 +84,7 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_malformed_acknowledgement_is_logged_and_ignored()
     {
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, _) => true);
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware("it-pole-4", observer);
         await firmware.StartAsync();
@@ -110,14 +95,14 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
 
         // Inbound messages are handled off the receive thread: wait for the rejection rather than race it.
         var deadline = DateTime.UtcNow + Patience;
-        while (!_logs.Logs.Any(l => l.EventId == 4002) && DateTime.UtcNow < deadline)
+        while (!LogRecorder.Logs.Any(l => l.EventId == 4002) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
         await firmware.StopAsync();
 
-        Assert.Contains(_logs.Logs, l => l.EventId == 4002 && l.Level == LogLevel.Warning);
+        Assert.Contains(LogRecorder.Logs, l => l.EventId == 4002 && l.Level == LogLevel.Warning);
         AssertNoErrors();
     }
 
@@ -125,7 +110,7 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
     public async Task Reads_beyond_the_in_flight_window_wait_for_acknowledgements()
     {
         var acking = false;
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => Volatile.Read(ref acking));
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, _) => Volatile.Read(ref acking));
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware(
             "it-pole-5",
@@ -157,8 +142,8 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
         Func<int, string?>? plateAt = null) =>
         FirmwareHost.Build(new FirmwareRunSettings
         {
-            DataDirectory = Path.Combine(_directory, deviceId),
-            BrokerUrl = _broker.Url.ToString(),
+            DataDirectory = Path.Combine(WorkDirectory, deviceId),
+            BrokerUrl = Broker.Url.ToString(),
             DeviceId = deviceId,
             HotlistFile = WriteHotlist(),
             Reporters = [observer],
@@ -171,7 +156,7 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
                 ["Uplink:ClientId"] = $"{deviceId}-{Guid.NewGuid():N}",
                 ["Uplink:MaxInFlight"] = maxInFlight,
             },
-            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs),
+            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(LogRecorder),
             ConfigureServices = services =>
             {
                 // By default frames 0-9 show the hot-listed plate, 10-29 nothing, 30-39 another plate; then the source ends.
@@ -187,11 +172,11 @@ public sealed class FirmwareUplinkTests : IAsyncLifetime, IDisposable
 
     private string WriteHotlist()
     {
-        var path = Path.Combine(_directory, "hot.csv");
+        var path = Path.Combine(WorkDirectory, "hot.csv");
         File.WriteAllText(path, $"plate,list,category,case\n{HotPlate},stolen,vehicle,C-1\n");
         return path;
     }
 
     private void AssertNoErrors() =>
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
 }

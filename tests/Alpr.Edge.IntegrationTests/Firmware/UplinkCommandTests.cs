@@ -7,7 +7,6 @@ using Alpr.Edge.Contracts;
 using Alpr.Edge.Firmware.Storage;
 using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.IntegrationTests.Bridge;
-using Alpr.Edge.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -20,27 +19,14 @@ namespace Alpr.Edge.IntegrationTests.Firmware;
 /// from the bridge's API, bad input from the broker rejected with an event, the enclosure's tamper switch raised
 /// as an alarm that reaches the bridge's audited <c>/api/events</c>.
 /// </summary>
-public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
+public sealed class UplinkCommandTests() : UplinkTestBase("alpr-command-it-")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-command-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private MosquittoBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task A_hold_placed_and_released_from_the_bridge_is_applied_on_the_device_and_answered_with_events()
     {
-        await using var bridge = await RunningBridge.StartAsync(nameof(A_hold_placed_and_released_from_the_bridge_is_applied_on_the_device_and_answered_with_events), _broker.Url);
+        await using var bridge = await RunningBridge.StartAsync(nameof(A_hold_placed_and_released_from_the_bridge_is_applied_on_the_device_and_answered_with_events), Broker.Url);
         var observer = new FirmwareObserver();
         using (var firmware = BuildFirmware("hold-pole", observer))
         {
@@ -75,17 +61,17 @@ public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
             await firmware.StopAsync();
         }
 
-        using var store = DeviceStore.Open(Path.Combine(_directory, "hold-pole"), TimeProvider.System);
+        using var store = DeviceStore.Open(Path.Combine(WorkDirectory, "hold-pole"), TimeProvider.System);
         Assert.Equal(0, store.Ring.GetStats().ActiveHolds);
         var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None);
         Assert.Contains(audit, a => a.Method == "POST" && a.Path.StartsWith("/api/devices/hold-pole/holds", StringComparison.Ordinal) && a.Purpose == "case 2026-117 evidence");
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task Bad_input_from_the_broker_is_rejected_with_an_event_and_the_device_keeps_working()
     {
-        await using var bridge = await RunningBridge.StartAsync(nameof(Bad_input_from_the_broker_is_rejected_with_an_event_and_the_device_keeps_working), _broker.Url);
+        await using var bridge = await RunningBridge.StartAsync(nameof(Bad_input_from_the_broker_is_rejected_with_an_event_and_the_device_keeps_working), Broker.Url);
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware("bad-input-pole", observer, frames: 400, plateAt: i => i % 40 < 10 ? $"{(char)('A' + (i / 40))}{(char)('Z' - (i / 40))}{i / 40:D4}" : null);
         await firmware.StartAsync();
@@ -109,14 +95,14 @@ public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
         await observer.WaitForReadsAsync(8, Patience);
         await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
         await firmware.StopAsync();
-        Assert.Contains(_logs.Logs, l => l.EventId == 4010);
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.Contains(LogRecorder.Logs, l => l.EventId == 4010);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task Opening_the_enclosure_raises_a_stored_alarm_that_reaches_the_bridge()
     {
-        await using var bridge = await RunningBridge.StartAsync(nameof(Opening_the_enclosure_raises_a_stored_alarm_that_reaches_the_bridge), _broker.Url);
+        await using var bridge = await RunningBridge.StartAsync(nameof(Opening_the_enclosure_raises_a_stored_alarm_that_reaches_the_bridge), Broker.Url);
         var observer = new FirmwareObserver();
         using var firmware = BuildFirmware("tamper-pole", observer);
         await firmware.StartAsync();
@@ -140,18 +126,18 @@ public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal("stopped", device.Availability);
         Assert.NotNull(device.Health);
 
-        using var store = DeviceStore.Open(Path.Combine(_directory, "tamper-pole"), TimeProvider.System);
+        using var store = DeviceStore.Open(Path.Combine(WorkDirectory, "tamper-pole"), TimeProvider.System);
         Assert.Equal(TransferState.Acked, store.GetState(alarm.Id));
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
     private Microsoft.Extensions.Hosting.IHost BuildFirmware(string deviceId, FirmwareObserver observer, int frames = 40, Func<int, string?>? plateAt = null) =>
         UplinkFirmware.Build(
-            _directory,
-            _broker.Url,
+            WorkDirectory,
+            Broker.Url,
             deviceId,
             observer,
-            _logs,
+            LogRecorder,
             new ScriptedFrameSource(frames, DateTimeOffset.UtcNow),
             plateAt ?? (i => i switch { < 10 => UplinkFirmware.HotPlate, >= 30 => "4XYZ567", _ => null }),
             new Dictionary<string, string?> { ["Uplink:StatusInterval"] = "00:00:01" });
@@ -177,7 +163,7 @@ public sealed class UplinkCommandTests : IAsyncLifetime, IDisposable
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(_broker.Url.Host, _broker.Port).WithClientId($"intruder-{Guid.NewGuid():N}").Build(), deadline.Token);
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(Broker.Url.Host, Broker.Port).WithClientId($"intruder-{Guid.NewGuid():N}").Build(), deadline.Token);
         await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), deadline.Token);
         await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), deadline.Token);
     }

@@ -1,6 +1,4 @@
 using Alpr.Edge.Contracts;
-using Alpr.Edge.IntegrationTests.Bridge;
-using Alpr.Edge.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Alpr.Edge.IntegrationTests.Firmware;
@@ -10,37 +8,24 @@ namespace Alpr.Edge.IntegrationTests.Firmware;
 /// 20 ms apart; tracking reports a plate at its first sighting). The figures are printed; the test checks that every
 /// hit arrives and that each hit arrives before its read.
 /// </summary>
-public sealed class UplinkLatencyTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class UplinkLatencyTests(ITestOutputHelper output) : UplinkTestBase("alpr-latency-it-")
 {
     private const int Passes = 40;
     private const int FramesPerPass = 15;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-latency-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private MosquittoBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task Hits_reach_a_subscriber_soon_after_their_frame_and_ahead_of_their_reads()
     {
-        await using var bridge = await TestBridge.ConnectAsync(_broker.Url, (_, _) => true);
-        await using var recorder = await TopicRecorder.ConnectAsync(_broker.Url);
+        await using var bridge = await TestBridge.ConnectAsync(Broker.Url, (_, _) => true);
+        await using var recorder = await TopicRecorder.ConnectAsync(Broker.Url);
         var observer = new FirmwareObserver();
         using var firmware = UplinkFirmware.Build(
-            _directory,
-            _broker.Url,
+            WorkDirectory,
+            Broker.Url,
             "latency-pole",
             observer,
-            _logs,
+            LogRecorder,
             new PacedFrameSource(Passes * FramesPerPass, TimeSpan.FromMilliseconds(20)),
             frame => frame % FramesPerPass >= 5 ? null : (frame / FramesPerPass) % 2 == 0 ? UplinkFirmware.HotPlate : $"{(char)('A' + (frame / FramesPerPass))}Q{frame / FramesPerPass:D4}",
             UplinkOutageTests.FastTracking());

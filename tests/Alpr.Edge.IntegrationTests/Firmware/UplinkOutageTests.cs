@@ -1,6 +1,5 @@
 using Alpr.Edge.Contracts;
 using Alpr.Edge.IntegrationTests.Bridge;
-using Alpr.Edge.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -11,24 +10,11 @@ namespace Alpr.Edge.IntegrationTests.Firmware;
 /// Mosquitto: every read reaches the bridge's store exactly once, the backlog goes out hits first, and the periodic
 /// status shows the backlog draining at the configured rate.
 /// </summary>
-public sealed class UplinkOutageTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class UplinkOutageTests(ITestOutputHelper output) : UplinkTestBase("alpr-outage-it-")
 {
     private const int Passes = 60;
     private const int FramesPerPass = 15;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-outage-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private MosquittoBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    public void Dispose() => _logs.Dispose();
 
     /// <summary>Pass p shows its plate on the first 5 of its 15 frames (20 ms apart); every 5th pass is the hot-listed plate.</summary>
     internal static string? PlateAt(int frame)
@@ -51,7 +37,7 @@ public sealed class UplinkOutageTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Broker_stopped_during_a_stream_then_restarted_every_read_arrives_once_at_the_bridge_hits_first()
     {
-        await using var bridge = await RunningBridge.StartAsync(nameof(Broker_stopped_during_a_stream_then_restarted_every_read_arrives_once_at_the_bridge_hits_first), _broker.Url);
+        await using var bridge = await RunningBridge.StartAsync(nameof(Broker_stopped_during_a_stream_then_restarted_every_read_arrives_once_at_the_bridge_hits_first), Broker.Url);
         var observer = new FirmwareObserver();
         var configuration = FastTracking();
         configuration["Uplink:ReconnectMinDelay"] = "00:00:03";
@@ -60,15 +46,15 @@ public sealed class UplinkOutageTests(ITestOutputHelper output) : IAsyncLifetime
         configuration["Uplink:MaxReadsPerSecond"] = "10";
         configuration["Uplink:BatchSize"] = "5";
         configuration["Uplink:StatusInterval"] = "00:00:01";
-        using var firmware = UplinkFirmware.Build(_directory, _broker.Url, "outage-pole", observer, _logs, new PacedFrameSource(Passes * FramesPerPass, TimeSpan.FromMilliseconds(20)), PlateAt, configuration);
+        using var firmware = UplinkFirmware.Build(WorkDirectory, Broker.Url, "outage-pole", observer, LogRecorder, new PacedFrameSource(Passes * FramesPerPass, TimeSpan.FromMilliseconds(20)), PlateAt, configuration);
         await firmware.StartAsync();
 
         await observer.WaitForReadsAsync(10, Patience);
-        await _broker.StopAsync();
+        await Broker.StopAsync();
         var storedBeforeOutage = observer.StoredIds.ToHashSet();
         await observer.WaitForReadsAsync(30, Patience);
-        await _broker.StartAgainAsync();
-        await using var recorder = await TopicRecorder.ConnectAsync(_broker.Url);
+        await Broker.StartAgainAsync();
+        await using var recorder = await TopicRecorder.ConnectAsync(Broker.Url);
         var outageIds = observer.StoredIds.Where(id => !storedBeforeOutage.Contains(id)).ToHashSet();
 
         await observer.WaitForReadsAsync(Passes, Patience);
@@ -107,6 +93,6 @@ public sealed class UplinkOutageTests(ITestOutputHelper output) : IAsyncLifetime
             : 0;
         output.WriteLine($"outage backlog: {outageIds.Count} records ({outageHits.Count} hits, {outageReads.Count} reads); drained at {drain:0.0} reads/s (limit 10/s); " +
             $"{duplicates} duplicate deliveries dropped by the bridge (stored {counts.Reads} reads, {counts.Hits} hits); status backlogs: {string.Join(",", backlogs)}");
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 }

@@ -4,7 +4,6 @@ using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Contracts;
 using Alpr.Edge.Hardware.Composition;
 using Alpr.Edge.IntegrationTests.Bridge;
-using Alpr.Edge.IntegrationTests.Infrastructure;
 using Json.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -16,36 +15,23 @@ namespace Alpr.Edge.IntegrationTests.Firmware;
 /// <c>alpr/v1/#</c> records a run with reads, hits, events, status, acknowledgements and commands on a real Mosquitto,
 /// and every payload is validated against the schema of its topic.
 /// </summary>
-public sealed class UplinkSchemaTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase("alpr-schema-it-")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-schema-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private MosquittoBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task Every_message_on_the_topic_tree_matches_the_schema_of_its_topic()
     {
         var schemas = LoadSchemas();
-        await using var recorder = await TopicRecorder.ConnectAsync(_broker.Url);
-        await using var bridge = await RunningBridge.StartAsync(nameof(Every_message_on_the_topic_tree_matches_the_schema_of_its_topic), _broker.Url);
+        await using var recorder = await TopicRecorder.ConnectAsync(Broker.Url);
+        await using var bridge = await RunningBridge.StartAsync(nameof(Every_message_on_the_topic_tree_matches_the_schema_of_its_topic), Broker.Url);
         var observer = new FirmwareObserver();
         using (var firmware = UplinkFirmware.Build(
-            _directory,
-            _broker.Url,
+            WorkDirectory,
+            Broker.Url,
             "schema-pole",
             observer,
-            _logs,
+            LogRecorder,
             new ScriptedFrameSource(40, DateTimeOffset.UtcNow),
             i => i switch { < 10 => UplinkFirmware.HotPlate, >= 30 => "4XYZ567", _ => null },
             new Dictionary<string, string?> { ["Uplink:StatusInterval"] = "00:00:01" }))
