@@ -71,6 +71,8 @@ def main():
             used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch, lines=args.lines)
     equalized = None
     if args.equalize_first:
+        if not os.path.isdir(inputs):
+            raise SystemExit("--equalize-first with --ranges needs the calibration inputs of that run in --work DIR/inputs")
         arrays = [np.load(os.path.join(inputs, f)) for f in sorted(os.listdir(inputs)) if f.endswith(".npy")]
         equalized = qdq.equalize_first_conv(model, arrays)
         if equalized is None:
