@@ -20,7 +20,8 @@ internal sealed class HotlistPublishCommand : Command
     private readonly Option<string> _bundle = new("--bundle") { Description = "Signed bundle (alpr-bridge hotlist sign)", HelpName = "FILE", Required = true };
     private readonly Option<string[]> _devices = new("--device") { Description = "Device id to publish to (repeatable)", HelpName = "ID" };
     private readonly Option<bool> _allKnown = new("--all-known") { Description = "Also every device the bridge has heard from (bridge.db)" };
-    private readonly Option<string> _broker = new("--broker") { Description = "MQTT broker", HelpName = "mqtt://host:port", DefaultValueFactory = _ => BridgeOptions.DefaultBroker };
+    private readonly Option<string> _broker = new("--broker") { Description = "MQTT broker", HelpName = "mqtt[s]://host:port", DefaultValueFactory = _ => BridgeOptions.DefaultBroker };
+    private readonly BrokerTlsCliOptions _tls = new();
     private readonly TextWriter _output;
     private readonly TextWriter _error;
 
@@ -34,6 +35,7 @@ internal sealed class HotlistPublishCommand : Command
         Options.Add(_devices);
         Options.Add(_allKnown);
         Options.Add(_broker);
+        _tls.AddTo(this);
         SetAction(RunAsync);
     }
 
@@ -42,7 +44,9 @@ internal sealed class HotlistPublishCommand : Command
         var data = parseResult.GetValue(_data)!;
         var broker = parseResult.GetValue(_broker)!;
         var problems = new List<string>();
-        new BridgeOptionsValidator().Validate(null, new BridgeOptions { Broker = broker }).Failures?.ToList().ForEach(problems.Add);
+        var brokerOptions = new BridgeOptions { Broker = broker };
+        _tls.ApplyTo(parseResult, brokerOptions);
+        new BridgeOptionsValidator().Validate(null, brokerOptions).Failures?.ToList().ForEach(problems.Add);
         var devices = (parseResult.GetValue(_devices) ?? []).ToList();
         problems.AddRange(devices.Where(d => d.Length is 0 or > 64 || d.IndexOfAny(['/', '+', '#']) >= 0).Select(d => $"--device '{d}' is not a device id (1-64 characters, no / + #)"));
         if (problems.Count > 0)
@@ -71,7 +75,7 @@ internal sealed class HotlistPublishCommand : Command
                 return await HotlistCommand.FailAsync(_error, ExitCodes.Usage, "no devices: name them with --device ID or use --all-known");
             }
 
-            var published = await HotlistPublisher.PublishAsync(new Uri(broker), bundle, devices, Timeout, cancellationToken);
+            var published = await HotlistPublisher.PublishAsync(new Uri(broker), bundle, devices, Timeout, cancellationToken, brokerOptions.Tls);
             foreach (var device in published)
             {
                 await _output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"published hot list version {verification.Document!.ListVersion} ({verification.Document.Entries.Count} entries) to {device} (retained)"));
@@ -84,6 +88,10 @@ internal sealed class HotlistPublishCommand : Command
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
         {
             return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, ex.Message);
+        }
+        catch (BrokerRefusedException ex)
+        {
+            return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, $"broker {broker} refused: {ex.Message}");
         }
         catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

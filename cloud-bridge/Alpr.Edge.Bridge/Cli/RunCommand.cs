@@ -13,7 +13,8 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _data = new("--data") { Description = "Data folder holding bridge.db [default: ./bridge-data]", HelpName = "DIR" };
     private readonly Option<string?> _urls = new("--urls") { Description = "Loopback URL(s) for the web page and API [default: http://127.0.0.1:5080]", HelpName = "URL" };
     private readonly Option<int?> _embeddedBroker = new("--embedded-broker") { Description = "Run an MQTT broker on 127.0.0.1:PORT and ingest from it", HelpName = "PORT" };
-    private readonly Option<string?> _broker = new("--broker") { Description = "External MQTT broker [default: mqtt://127.0.0.1:1883]", HelpName = "mqtt://host:port" };
+    private readonly Option<string?> _broker = new("--broker") { Description = "External MQTT broker [default: mqtt://127.0.0.1:1883]", HelpName = "mqtt[s]://host:port" };
+    private readonly BrokerTlsCliOptions _tls = new();
     private readonly TextWriter _output;
     private readonly TextWriter _error;
 
@@ -27,6 +28,7 @@ internal sealed class RunCommand : Command
         Options.Add(_urls);
         Options.Add(_embeddedBroker);
         Options.Add(_broker);
+        _tls.AddTo(this);
         SetAction(RunAsync);
     }
 
@@ -42,6 +44,7 @@ internal sealed class RunCommand : Command
         options.Urls = parseResult.GetValue(_urls) ?? options.Urls;
         options.EmbeddedBrokerPort = parseResult.GetValue(_embeddedBroker) ?? options.EmbeddedBrokerPort;
         options.Broker = parseResult.GetValue(_broker) ?? options.Broker;
+        _tls.ApplyTo(parseResult, options);
 
         var validation = new BridgeOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
         if (validation.Failed)

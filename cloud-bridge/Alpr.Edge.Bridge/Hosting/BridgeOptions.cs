@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alpr.Edge.MqttTls;
 
 namespace Alpr.Edge.Bridge.Hosting;
 
@@ -20,8 +21,24 @@ public sealed class BridgeOptions
     /// <summary>When set, the bridge runs its own MQTT broker on 127.0.0.1 at this port and ingests from it.</summary>
     public int? EmbeddedBrokerPort { get; set; }
 
-    /// <summary>External broker as <c>mqtt://host:port</c>; exclusive with <see cref="EmbeddedBrokerPort"/>.</summary>
+    /// <summary>External broker as <c>mqtt://host:port</c> or <c>mqtts://host:port</c> (TLS); exclusive with <see cref="EmbeddedBrokerPort"/>.</summary>
     public string? Broker { get; set; }
+
+    /// <summary>
+    /// PEM file of the CA the broker's certificate must chain to (<c>mqtts://</c> only). When set, only this CA is
+    /// trusted (the system's roots are not) and the certificate must name the broker's host; when not set, the system's roots are.
+    /// </summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM file of the bridge's client certificate for mutual TLS (with <see cref="ClientKeyFile"/>).</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM file of the private key of <see cref="ClientCertificateFile"/> (owner-only permissions).</summary>
+    public string? ClientKeyFile { get; set; }
+
+    /// <summary>The TLS files as the shared TLS code takes them.</summary>
+    [JsonIgnore]
+    public MqttTlsSettings Tls => new(CaFile, ClientCertificateFile, ClientKeyFile);
 
     /// <summary>Fixed MQTT client id: the broker keeps this session's queued QoS 1 messages while the bridge is away.</summary>
     public string ClientId { get; set; } = "alpr-bridge";
@@ -51,6 +68,9 @@ public sealed class BridgeOptions
     public Uri ResolveBrokerUri() =>
         EmbeddedBrokerPort is { } port ? new Uri($"mqtt://127.0.0.1:{port}") : new Uri(Broker ?? DefaultBroker);
 
+    /// <summary>True for an <c>mqtts://</c> broker (TLS).</summary>
+    public static bool UsesTls(Uri broker) => string.Equals(broker?.Scheme, "mqtts", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Path of the SQLite database.</summary>
     [JsonIgnore]
     public string DatabasePath => Path.Combine(DataDirectory, "bridge.db");
@@ -63,6 +83,9 @@ public sealed class BridgeOptions
         target.Urls = Urls;
         target.EmbeddedBrokerPort = EmbeddedBrokerPort;
         target.Broker = Broker;
+        target.CaFile = CaFile;
+        target.ClientCertificateFile = ClientCertificateFile;
+        target.ClientKeyFile = ClientKeyFile;
         target.ClientId = ClientId;
         target.SessionExpiry = SessionExpiry;
         target.ConnectTimeout = ConnectTimeout;

@@ -1,4 +1,5 @@
 using System.Net;
+using Alpr.Edge.MqttTls;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Bridge.Hosting;
@@ -6,6 +7,8 @@ namespace Alpr.Edge.Bridge.Hosting;
 /// <summary>Checks <see cref="BridgeOptions"/>: each failure names the setting and the fix.</summary>
 public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
 {
+    private static readonly MqttTlsKeys TlsKeys = new("broker", "mqtts://HOST:PORT", "caFile", "clientCertificateFile", "clientKeyFile");
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, BridgeOptions options)
     {
@@ -29,9 +32,14 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             failures.Add("broker: set either an external broker or an embedded broker port, not both");
         }
 
-        if (options.Broker is not null)
+        var brokerValid = options.Broker is null || ValidateBroker(options.Broker, failures);
+        if (options.EmbeddedBrokerPort is not null && options.Tls.Any)
         {
-            ValidateBroker(options.Broker, failures);
+            failures.Add("caFile, clientCertificateFile and clientKeyFile: the embedded broker is plain TCP (demo only); remove them, or use an external broker mqtts://HOST:PORT");
+        }
+        else if (brokerValid)
+        {
+            MqttTlsValidation.Check(options.Tls, options.Broker is { } broker && BridgeOptions.UsesTls(new Uri(broker)), TlsKeys, failures);
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 64)
@@ -84,13 +92,16 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         }
     }
 
-    private static void ValidateBroker(string broker, List<string> failures)
+    private static bool ValidateBroker(string broker, List<string> failures)
     {
-        if (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme != "mqtt" || uri.Port is < 1 or > 65535
-            || uri.AbsolutePath is not ("" or "/"))
+        if (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme is not ("mqtt" or "mqtts") || uri.Port is < 1 or > 65535
+            || uri.AbsolutePath is not ("" or "/") || uri.Query.Length > 0 || uri.UserInfo.Length > 0)
         {
-            failures.Add($"broker: '{broker}' is not of the form mqtt://host:port");
+            failures.Add($"broker: '{broker}' is not of the form mqtt://host:port or mqtts://host:port (TLS)");
+            return false;
         }
+
+        return true;
     }
 
     private static bool IsLoopback(string host) =>

@@ -2,6 +2,9 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Alpr.Edge.Contracts;
+using Alpr.Edge.MqttTls;
+using MQTTnet.Exceptions;
+using Alpr.Edge.Bridge.Hosting;
 
 namespace Alpr.Edge.Bridge.Hotlists;
 
@@ -11,8 +14,13 @@ namespace Alpr.Edge.Bridge.Hotlists;
 /// </summary>
 public static class HotlistPublisher
 {
-    /// <summary>Publishes <paramref name="bundle"/> to each device; returns the devices the broker acknowledged. Every wait has <paramref name="timeout"/>.</summary>
-    public static async Task<IReadOnlyList<string>> PublishAsync(Uri broker, byte[] bundle, IReadOnlyList<string> deviceIds, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes <paramref name="bundle"/> to each device; returns the devices the broker acknowledged. Every wait has
+    /// <paramref name="timeout"/>. An <c>mqtts://</c> broker is reached over TLS with <paramref name="tls"/>'s files;
+    /// a broker whose certificate is refused throws <see cref="BrokerRefusedException"/> with the reason.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PublishAsync(
+        Uri broker, byte[] bundle, IReadOnlyList<string> deviceIds, TimeSpan timeout, CancellationToken cancellationToken, MqttTlsSettings? tls = null)
     {
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(deviceIds);
@@ -24,9 +32,32 @@ public static class HotlistPublisher
             .WithClientId($"alpr-bridge-hotlist-{Guid.NewGuid():N}")
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart()
-            .WithTimeout(timeout)
-            .Build();
-        await client.ConnectAsync(options, deadline.Token).ConfigureAwait(false);
+            .WithTimeout(timeout);
+        string? refusal = null;
+        if (BridgeOptions.UsesTls(broker))
+        {
+            var trust = new BrokerTrust(tls?.CaFile);
+            options = options.WithBrokerTls(broker.Host, tls ?? new MqttTlsSettings(null, null, null), args =>
+            {
+                if (trust.Accepts(args, out var reason))
+                {
+                    return true;
+                }
+
+                refusal = $"{reason}; trusted: {trust.TrustedName}";
+                return false;
+            });
+        }
+
+        try
+        {
+            await client.ConnectAsync(options.Build(), deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (refusal is not null && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BrokerRefusedException(refusal, ex);
+        }
+
         var published = new List<string>();
         foreach (var deviceId in deviceIds)
         {

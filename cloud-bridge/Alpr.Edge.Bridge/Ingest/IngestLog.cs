@@ -50,6 +50,9 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Could not keep the status of device {DeviceId}; its next status replaces it")]
     public static partial void StateNotKept(ILogger logger, Exception exception, string deviceId);
 
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Refusing MQTT broker {Broker}: {Reason}; trusted: {TrustedCa} (caFile)")]
+    public static partial void BrokerCertificateRefused(ILogger logger, Uri broker, string reason, string trustedCa);
+
     [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Command {Command} {CommandId} sent to {DeviceId}: {Result}")]
     public static partial void CommandSent(ILogger logger, string command, Guid commandId, string deviceId, MQTTnet.MqttClientPublishReasonCode result);
 }

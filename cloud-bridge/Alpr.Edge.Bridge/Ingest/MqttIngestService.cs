@@ -3,6 +3,7 @@ using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Printing;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Contracts;
+using Alpr.Edge.MqttTls;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -133,13 +134,27 @@ public sealed class MqttIngestService : BackgroundService
             .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
             .WithReceiveMaximum((ushort)_options.MaxInFlight)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(_options.OperationTimeout)
-            .Build();
+            .WithTimeout(_options.OperationTimeout);
+        if (BridgeOptions.UsesTls(broker))
+        {
+            // The CA and the client certificate are read at every connection, so renewed files are used on reconnect.
+            var trust = new BrokerTrust(_options.CaFile);
+            connectOptions = connectOptions.WithBrokerTls(broker.Host, _options.Tls, args =>
+            {
+                if (trust.Accepts(args, out var reason))
+                {
+                    return true;
+                }
+
+                IngestLog.BrokerCertificateRefused(_logger, broker, reason, trust.TrustedName);
+                return false;
+            });
+        }
 
         MqttClientConnectResult connected;
         using (var deadline = Deadline(_options.ConnectTimeout, cancellationToken))
         {
-            connected = await client.ConnectAsync(connectOptions, deadline.Token);
+            connected = await client.ConnectAsync(connectOptions.Build(), deadline.Token);
         }
 
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
