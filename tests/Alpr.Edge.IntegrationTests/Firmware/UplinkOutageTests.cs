@@ -76,8 +76,11 @@ public sealed class UplinkOutageTests(ITestOutputHelper output) : UplinkTestBase
         var outageReads = delivered.FindAll(m => m.Topic.EndsWith("/read", StringComparison.Ordinal) && outageIds.Contains(m.Id));
         Assert.NotEmpty(outageHits);
         Assert.NotEmpty(outageReads);
+        // First deliveries only: a record not acknowledged within Uplink:AckTimeout (5 s here; a loaded machine can take
+        // that long to store and ack) is sent again later by design, and the bridge drops the duplicate.
+        var lastFirstHit = outageHits.GroupBy(m => m.Id).Max(g => delivered.IndexOf(g.First()));
         Assert.True(
-            delivered.IndexOf(outageHits[^1]) < delivered.IndexOf(outageReads[0]),
+            lastFirstHit < delivered.IndexOf(outageReads[0]),
             "a read of the backlog was sent before a hit of the backlog");
         var duplicates = delivered.Count - delivered.Select(m => m.Id).Distinct().Count();
 
