@@ -99,6 +99,7 @@ public static class StoreBenchmark
     private sealed class Bench : IDisposable
     {
         private readonly string _directory = Directory.CreateTempSubdirectory("alpr-bench-").FullName;
+        private static readonly ReadEvidence SiteOnly = new() { Site = new GeoPosition(37.77, -122.41) };
         private readonly FakeTimeProvider _time = new(Start);
         private readonly EncryptedStore _store;
         private int _plate;
@@ -117,25 +118,14 @@ public static class StoreBenchmark
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var crop = RandomNumberGenerator.GetBytes(imageBytes / 4);
             var overview = RandomNumberGenerator.GetBytes(imageBytes - (imageBytes / 4));
-            var evidence = imageBytes == 0
-                ? new ReadEvidence { Site = new GeoPosition(37.77, -122.41) }
-                : new ReadEvidence { PlateCropJpeg = crop, OverviewJpeg = overview, Site = new GeoPosition(37.77, -122.41) };
+            var evidence = imageBytes == 0 ? SiteOnly : SiteOnly with { PlateCropJpeg = crop, OverviewJpeg = overview };
             var watch = new Stopwatch();
-            var items = new List<ReadToStore>(batch);
             for (var done = 0; done < count; done += batch)
             {
-                items.Clear();
-                for (var i = 0; i < batch && done + i < count; i++)
-                {
-                    var read = SampleRead(string.Create(CultureInfo.InvariantCulture, $"B{_plate++:D6}"), _time.GetUtcNow());
-                    items.Add(new ReadToStore(read, [], evidence));
-                }
-
+                var items = NextBatch(batch, Math.Min(batch, count - done), evidence);
                 watch.Start();
                 _store.AddBatch(items);
                 watch.Stop();
-                // Capture times advance at the sizing traffic (20,000 reads a day), so 1M records span 50 days as on a pole.
-                _time.Advance(TimeSpan.FromDays(1) / 20_000 * batch);
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -149,7 +139,7 @@ public static class StoreBenchmark
             var write = new Stopwatch();
             for (var done = 0; done < count; done += batch)
             {
-                var items = NextBatch(batch, Math.Min(batch, count - done));
+                var items = NextBatch(batch, Math.Min(batch, count - done), SiteOnly);
                 seal.Start();
                 var sealedBatch = _store.Seal(items);
                 seal.Stop();
@@ -170,7 +160,7 @@ public static class StoreBenchmark
             {
                 for (var done = 0; done < count; done += batch)
                 {
-                    sealedBatches.Add(_store.Seal(NextBatch(batch, Math.Min(batch, count - done))));
+                    sealedBatches.Add(_store.Seal(NextBatch(batch, Math.Min(batch, count - done), SiteOnly)));
                 }
 
                 sealedBatches.CompleteAdding();
@@ -184,9 +174,9 @@ public static class StoreBenchmark
             return count / watch.Elapsed.TotalSeconds;
         }
 
-        private List<ReadToStore> NextBatch(int capacity, int size)
+        /// <summary>The next reads in capture order; capture times advance at the sizing traffic (20,000 reads a day), so 1M records span 50 days as on a pole.</summary>
+        private List<ReadToStore> NextBatch(int capacity, int size, ReadEvidence evidence)
         {
-            var evidence = new ReadEvidence { Site = new GeoPosition(37.77, -122.41) };
             var items = new List<ReadToStore>(capacity);
             for (var i = 0; i < size; i++)
             {

@@ -19,39 +19,21 @@ namespace Alpr.Edge.IntegrationTests.Bridge;
 /// The bridge's ingest and hot-list publisher over mutual TLS to a real Mosquitto whose only listener is TLS and
 /// requires client certificates from the department's CA. The tests make the department's CA and a stranger's.
 /// </summary>
-public sealed class BridgeTlsTests : IDisposable
+public sealed class BridgeTlsTests() : TwoAuthoritiesTestBase("alpr-bridge-tls-it-")
 {
     private const int ReadyEvent = 1001;
     private const int ConnectFailedEvent = 1002;
     private const int BrokerRefusedEvent = 1016;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private readonly string _directory = Directory.CreateTempSubdirectory("alpr-bridge-tls-it-").FullName;
-    private readonly RecordingLoggerProvider _logs = new();
-    private readonly TestCertificates _department;
-    private readonly TestCertificates _stranger;
-
-    public BridgeTlsTests()
-    {
-        _department = new TestCertificates(_directory, "department");
-        _stranger = new TestCertificates(_directory, "stranger");
-    }
-
-    public void Dispose()
-    {
-        _department.Dispose();
-        _stranger.Dispose();
-        _logs.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
 
     [Fact]
     public async Task A_bridge_with_a_department_certificate_ingests_a_read_from_a_TLS_device_and_acknowledges_it()
     {
-        await using var broker = await MosquittoBroker.StartAsync(_department.IssueBroker());
-        var options = Options(nameof(A_bridge_with_a_department_certificate_ingests_a_read_from_a_TLS_device_and_acknowledges_it), broker, _department.CaFile, _department.IssueClient("test-bridge"));
+        await using var broker = await MosquittoBroker.StartAsync(Department.IssueBroker());
+        var options = Options(nameof(A_bridge_with_a_department_certificate_ingests_a_read_from_a_TLS_device_and_acknowledges_it), broker, Department.CaFile, Department.IssueClient("test-bridge"));
         await using var bridge = await StartAsync(options);
         await bridge.Ingest.WaitUntilReadyAsync(Patience, CancellationToken.None);
-        await using var device = await TlsDevice.ConnectAsync(broker.Url, "pole-tls", _department.CaFile, _department.IssueClient("pole-tls"));
+        await using var device = await TlsDevice.ConnectAsync(broker.Url, "pole-tls", Department.CaFile, Department.IssueClient("pole-tls"));
         var read = TestRecords.Read("pole-tls");
 
         await device.PublishReadAsync(read);
@@ -61,65 +43,65 @@ public sealed class BridgeTlsTests : IDisposable
         Assert.NotNull(stored);
         Assert.Equal(read.Plate, stored.Read.Plate);
         await StopAsync(bridge);
-        Assert.Contains(_logs.Logs, l => l.EventId == ReadyEvent && l.Message.Contains(broker.Url.ToString(), StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error || l.EventId is BrokerRefusedEvent or ConnectFailedEvent);
+        Assert.Contains(LogRecorder.Logs, l => l.EventId == ReadyEvent && l.Message.Contains(broker.Url.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error || l.EventId is BrokerRefusedEvent or ConnectFailedEvent);
     }
 
     [Fact]
     public async Task A_bridge_whose_CA_the_broker_does_not_chain_to_refuses_the_broker_and_logs_why()
     {
-        await using var broker = await MosquittoBroker.StartAsync(_stranger.IssueBroker());
-        var options = Options(nameof(A_bridge_whose_CA_the_broker_does_not_chain_to_refuses_the_broker_and_logs_why), broker, _department.CaFile, _department.IssueClient("test-bridge"));
+        await using var broker = await MosquittoBroker.StartAsync(Stranger.IssueBroker());
+        var options = Options(nameof(A_bridge_whose_CA_the_broker_does_not_chain_to_refuses_the_broker_and_logs_why), broker, Department.CaFile, Department.IssueClient("test-bridge"));
         await using var bridge = await StartAsync(options);
 
-        await UplinkFirmware.WaitUntilAsync(() => _logs.Logs.Count(l => l.EventId == BrokerRefusedEvent) >= 2, Patience, "two refusals of the broker's certificate");
+        await UplinkFirmware.WaitUntilAsync(() => LogRecorder.Logs.Count(l => l.EventId == BrokerRefusedEvent) >= 2, Patience, "two refusals of the broker's certificate");
         Assert.False(bridge.Ingest.IsReady);
         await StopAsync(bridge);
-        Assert.DoesNotContain(_logs.Logs, l => l.EventId == ReadyEvent);
-        var refusal = _logs.Logs.First(l => l.EventId == BrokerRefusedEvent);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.EventId == ReadyEvent);
+        var refusal = LogRecorder.Logs.First(l => l.EventId == BrokerRefusedEvent);
         Assert.Contains("does not chain to the configured CA", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains(_department.CaFile, refusal.Message, StringComparison.Ordinal);
-        Assert.Contains(_logs.Logs, l => l.EventId == ConnectFailedEvent);
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.Contains(Department.CaFile, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(LogRecorder.Logs, l => l.EventId == ConnectFailedEvent);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task A_bridge_without_a_client_certificate_is_refused_by_the_broker()
     {
-        await using var broker = await MosquittoBroker.StartAsync(_department.IssueBroker());
-        var options = Options(nameof(A_bridge_without_a_client_certificate_is_refused_by_the_broker), broker, _department.CaFile, client: null);
+        await using var broker = await MosquittoBroker.StartAsync(Department.IssueBroker());
+        var options = Options(nameof(A_bridge_without_a_client_certificate_is_refused_by_the_broker), broker, Department.CaFile, client: null);
         await using var bridge = await StartAsync(options);
 
-        await UplinkFirmware.WaitUntilAsync(() => _logs.Logs.Count(l => l.EventId == ConnectFailedEvent) >= 2, Patience, "two refused connection attempts");
+        await UplinkFirmware.WaitUntilAsync(() => LogRecorder.Logs.Count(l => l.EventId == ConnectFailedEvent) >= 2, Patience, "two refused connection attempts");
         Assert.False(bridge.Ingest.IsReady);
         await StopAsync(bridge);
-        Assert.DoesNotContain(_logs.Logs, l => l.EventId is ReadyEvent or BrokerRefusedEvent);
-        Assert.DoesNotContain(_logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.EventId is ReadyEvent or BrokerRefusedEvent);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task Hotlist_publish_reaches_a_TLS_broker_with_the_department_certificate_and_refuses_a_stranger_broker()
     {
         var bundle = "not a real bundle: the publisher does not look inside"u8.ToArray();
-        var (certificate, key) = _department.IssueClient("test-bridge-hotlist");
-        var tls = new Alpr.Edge.MqttTls.MqttTlsSettings(_department.CaFile, certificate, key);
-        await using (var broker = await MosquittoBroker.StartAsync(_department.IssueBroker()))
+        var (certificate, key) = Department.IssueClient("test-bridge-hotlist");
+        var tls = new Alpr.Edge.MqttTls.MqttTlsSettings(Department.CaFile, certificate, key);
+        await using (var broker = await MosquittoBroker.StartAsync(Department.IssueBroker()))
         {
             var published = await HotlistPublisher.PublishAsync(broker.Url, bundle, ["pole-tls"], Patience, CancellationToken.None, tls);
             Assert.Equal(["pole-tls"], published);
         }
 
-        await using (var stranger = await MosquittoBroker.StartAsync(_stranger.IssueBroker()))
+        await using (var stranger = await MosquittoBroker.StartAsync(Stranger.IssueBroker()))
         {
             var refused = await Assert.ThrowsAsync<BrokerRefusedException>(() => HotlistPublisher.PublishAsync(stranger.Url, bundle, ["pole-tls"], Patience, CancellationToken.None, tls));
             Assert.Contains("does not chain to the configured CA", refused.Message, StringComparison.Ordinal);
-            Assert.Contains(_department.CaFile, refused.Message, StringComparison.Ordinal);
+            Assert.Contains(Department.CaFile, refused.Message, StringComparison.Ordinal);
         }
     }
 
     private BridgeOptions Options(string testName, MosquittoBroker broker, string caFile, (string Certificate, string Key)? client) => new()
     {
-        DataDirectory = Directory.CreateDirectory(Path.Combine(_directory, "bridge-data")).FullName,
+        DataDirectory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "bridge-data")).FullName,
         Urls = "http://127.0.0.1:0",
         Broker = broker.Url.ToString(),
         CaFile = caFile,
@@ -140,7 +122,7 @@ public sealed class BridgeTlsTests : IDisposable
             {
                 logging.ClearProviders();
                 logging.SetMinimumLevel(LogLevel.Debug);
-                logging.AddProvider(_logs);
+                logging.AddProvider(LogRecorder);
             });
         });
         using var deadline = new CancellationTokenSource(Patience);

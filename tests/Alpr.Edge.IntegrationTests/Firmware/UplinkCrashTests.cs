@@ -100,31 +100,13 @@ public sealed class UplinkCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private Process StartDevice()
     {
-        // Like the store crash test: alpr-edge.dll beside the tests, run with the tests' runtime config and dependency manifest.
-        var directory = AppContext.BaseDirectory;
-        var tests = typeof(UplinkCrashTests).Assembly.GetName().Name!;
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet);
-        foreach (var argument in new[]
-        {
-            "exec",
-            "--runtimeconfig", Path.Combine(directory, tests + ".runtimeconfig.json"),
-            "--depsfile", Path.Combine(directory, tests + ".deps.json"),
-            Path.Combine(directory, "alpr-edge.dll"),
-            "run", "--source", "sim://7", "--data", Path.Combine(_directory, "edge"), "--broker", _broker.Url.ToString(),
-            "--device-id", "crash-pole", "--json",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        start.WorkingDirectory = directory;
-        start.Environment["ALPR_EDGE_Uplink__ReconnectMinDelay"] = "00:00:00.2";
-        start.Environment["ALPR_EDGE_Uplink__ReconnectMaxDelay"] = "00:00:01";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("alpr-edge did not start");
+        var process = AlprEdgeProcess.Start(
+            ["run", "--source", "sim://7", "--data", Path.Combine(_directory, "edge"), "--broker", _broker.Url.ToString(), "--device-id", "crash-pole", "--json"],
+            new Dictionary<string, string>
+            {
+                ["ALPR_EDGE_Uplink__ReconnectMinDelay"] = "00:00:00.2",
+                ["ALPR_EDGE_Uplink__ReconnectMaxDelay"] = "00:00:01",
+            });
         _ = process.StandardError.ReadToEndAsync();
         return process;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Alpr.Edge.IntegrationTests.Infrastructure;
 using Alpr.Edge.Storage;
 using Alpr.Edge.Storage.Outbox;
 using Alpr.Edge.Storage.Ring;
@@ -109,30 +110,7 @@ public sealed class StoreCrashTests(ITestOutputHelper output) : IDisposable
         return 0;
     }
 
-    private Process StartWriter(int seed)
-    {
-        // alpr-edge.dll is copied beside the tests; it runs with the tests' runtime config and dependency manifest,
-        // which hold the frameworks and packages it needs (the bridge's ASP.NET Core framework provides some of them here).
-        var directory = AppContext.BaseDirectory;
-        var tests = typeof(StoreCrashTests).Assembly.GetName().Name!;
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet);
-        foreach (var argument in new[]
-        {
-            "exec",
-            "--runtimeconfig", Path.Combine(directory, tests + ".runtimeconfig.json"),
-            "--depsfile", Path.Combine(directory, tests + ".deps.json"),
-            Path.Combine(directory, "alpr-edge.dll"),
-            "store", "crash-writer", "--data", _directory, "--seed", seed.ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        return Process.Start(start) ?? throw new InvalidOperationException("alpr-edge did not start");
-    }
+    private Process StartWriter(int seed) => AlprEdgeProcess.Start(
+        ["store", "crash-writer", "--data", _directory, "--seed", seed.ToString(CultureInfo.InvariantCulture)],
+        new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" });
 }

@@ -16,7 +16,7 @@ public sealed class CameraHealthReportingTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly CameraHealthRegistry _registry;
-    private readonly RecordingEvents _events = new();
+    private readonly RecordingDeviceEvents _events = new();
 
     public CameraHealthReportingTests()
     {
@@ -82,13 +82,5 @@ public sealed class CameraHealthReportingTests
         var south = status.Cameras![1];
         Assert.Equal(("south", "reconnecting", "Connection refused", 1), (south.Name, south.State, south.Reason, south.Reconnects));
         Assert.Equal(0, status.FramesDroppedBehindRecognition);
-    }
-
-    private sealed class RecordingEvents : IDeviceEvents
-    {
-        public List<(string Kind, string Severity, string Message, IReadOnlyDictionary<string, string> Data)> Raised { get; } = [];
-
-        public void Raise(string kind, string severity, string message, IReadOnlyDictionary<string, string>? data = null) =>
-            Raised.Add((kind, severity, message, data ?? new Dictionary<string, string>()));
     }
 }

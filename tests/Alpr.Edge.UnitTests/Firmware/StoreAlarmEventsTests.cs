@@ -11,7 +11,7 @@ public sealed class StoreAlarmEventsTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-    private readonly RecordingEvents _events = new();
+    private readonly RecordingDeviceEvents _events = new();
 
     [Fact]
     public async Task Images_dropped_for_lack_of_disk_raise_one_warning_per_interval_with_the_records_added_up()
@@ -64,13 +64,5 @@ public sealed class StoreAlarmEventsTests : IDisposable
         Random.Shared.NextBytes(image);
         store.Add(read, [], new ReadEvidence { PlateCropJpeg = image.AsMemory(0, 20_000), OverviewJpeg = image.AsMemory(20_000) });
         _clock.Advance(TimeSpan.FromSeconds(1));
-    }
-
-    private sealed class RecordingEvents : IDeviceEvents
-    {
-        public List<(string Kind, string Severity, string Message, IReadOnlyDictionary<string, string> Data)> Raised { get; } = [];
-
-        public void Raise(string kind, string severity, string message, IReadOnlyDictionary<string, string>? data = null) =>
-            Raised.Add((kind, severity, message, data ?? new Dictionary<string, string>()));
     }
 }
