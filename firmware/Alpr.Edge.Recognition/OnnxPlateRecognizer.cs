@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alpr.Edge.Recognition.Cpu;
 using Alpr.Edge.Recognition.Cropping;
 using Alpr.Edge.Recognition.Detection;
 using Alpr.Edge.Recognition.Models;
@@ -41,8 +42,10 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     private readonly PlateFormatPrior? formatPrior;
 
     /// <summary>
-    /// Loads the models named by the manifest in <see cref="RecognitionOptions.ModelDirectory"/>; throws
-    /// <see cref="ModelManifestException"/> when a file is missing or its checksum or shape does not match the manifest.
+    /// Loads the models named by the manifest in <see cref="RecognitionOptions.ModelDirectory"/>, each model's int8 file or its fp32
+    /// fallback as <see cref="RecognitionOptions.Precision"/> and this CPU's class decide (<see cref="PrecisionChoice"/>; one log
+    /// line per model says which and why); throws <see cref="ModelManifestException"/> when a file is missing or its checksum or
+    /// shape does not match the manifest.
     /// </summary>
     public OnnxPlateRecognizer(IOptions<RecognitionOptions> options, ILogger<OnnxPlateRecognizer> logger)
     {
@@ -51,7 +54,9 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
         this.options = options.Value;
         this.logger = logger;
         formatPrior = this.options.UseFormatPrior ? new PlateFormatPrior(PlateFormatBook.LoadEmbedded(), [.. this.options.HomeStates]) : null;
-        var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory(), this.options.Manifest);
+        var cpu = CpuClassProbe.Detect(this.options.CpuClass);
+        var models = ModelManifestLoader.Load(this.options.ResolveModelDirectory(), this.options.Manifest, cpu, this.options.Precision);
+        Models = models;
         var session = OnnxSessionSettings.From(this.options);
         detector = new DbTextDetector(models, session, this.options.DetectorMaxSide);
         try
@@ -64,9 +69,17 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
             throw;
         }
 
+        foreach (var choice in models.Choices)
+        {
+            LogChoice(choice, cpu);
+        }
+
         RecognitionLog.ModelsLoaded(
             logger, models.Directory, this.options.Manifest, models.Detector.Name, models.Recognizer.Name, this.options.ExecutionProvider, this.options.IntraOpThreads);
     }
+
+    /// <summary>The models loaded: per role the file chosen (int8 or its fp32 fallback), why, and the CPU class it was chosen for.</summary>
+    public ModelSet Models { get; }
 
     /// <inheritdoc />
     public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken)
@@ -150,6 +163,18 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     {
         detector.Dispose();
         reader.Dispose();
+    }
+
+    private void LogChoice(ModelChoice choice, CpuClassReading cpu)
+    {
+        if (choice.Unverified)
+        {
+            RecognitionLog.ModelChosenUnverified(logger, choice.Declared.Name, choice.Summary, choice.Loaded.File, cpu.Class, cpu.Flags, choice.Reason);
+        }
+        else
+        {
+            RecognitionLog.ModelChosen(logger, choice.Declared.Name, choice.Summary, choice.Loaded.File, cpu.Class, cpu.Flags, choice.Reason);
+        }
     }
 
     /// <summary>A copy in RGBA when the image's pixel format is not 8-bit RGBA/BGRA; null when it can be read as it is.</summary>

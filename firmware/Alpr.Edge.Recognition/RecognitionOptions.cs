@@ -54,6 +54,18 @@ public sealed class RecognitionOptions
     /// </summary>
     public IList<string> HomeStates { get; init; } = [];
 
+    /// <summary>
+    /// Which file an int8 model loads: <c>Auto</c> (default) the int8 file where the manifest's <c>cpuClasses</c> list this CPU's
+    /// class, its fp32 <c>fallback</c> elsewhere; <c>Int8</c> the int8 file everywhere; <c>Fp32</c> the fallback wherever one is declared.
+    /// </summary>
+    public RecognitionPrecision Precision { get; set; } = RecognitionPrecision.Auto;
+
+    /// <summary>
+    /// Overrides the detected CPU class (one of <see cref="Cpu.CpuClasses.All"/>, such as <c>x86-64-avx2</c>) for tests and
+    /// measurements; empty detects it from <c>/proc/cpuinfo</c> and .NET's intrinsics.
+    /// </summary>
+    public string? CpuClass { get; set; }
+
     /// <summary>Rescore look-alike characters with the plate formats (a prior, never a filter).</summary>
     public bool UseFormatPrior { get; set; } = true;
 

@@ -66,6 +66,16 @@ public sealed class RecognitionOptionsValidator : IValidateOptions<RecognitionOp
             }
         }
 
+        if (!Enum.IsDefined(options.Precision))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:Precision must be Auto, Int8 or Fp32, got '{options.Precision}'");
+        }
+
+        if (!string.IsNullOrEmpty(options.CpuClass) && !Cpu.CpuClasses.IsKnown(options.CpuClass))
+        {
+            failures.Add($"{RecognitionOptions.SectionName}:CpuClass '{options.CpuClass}' is not a CPU class; use one of {string.Join(", ", Cpu.CpuClasses.All)}, or leave it empty to detect it");
+        }
+
         var book = PostProcessing.PlateFormatBook.LoadEmbedded();
         foreach (var state in options.HomeStates.Where(s => !book.Knows(s)))
         {

@@ -11,11 +11,12 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge bench [--manifest NAME]... [--frames N] [--seed N] [--night] [--threads N] [--models DIR]</c>: recognition
+/// <c>alpr-edge bench [--manifest NAME]... [--frames N] [--seed N] [--night] [--threads N] [--models DIR] [--precision auto|int8|fp32] [--cpu-class CLASS]</c>: recognition
 /// speed per stage (detect, crop, recognize, post; median and p95 ms) of each model set on frames rendered by the simulated
 /// camera, so it runs from a clean clone without any dataset. <c>total</c> is wall time per frame, <c>cpu</c> the process's CPU
 /// time per frame (steadier than wall time on a busy machine). Model sets are timed in turn on the same frames after a
-/// warm-up; the share of fully visible plates read exactly is printed beside the times as a sanity check.
+/// warm-up; the share of fully visible plates read exactly is printed beside the times as a sanity check, and a
+/// <c>precision</c> row per model set names the precision and file each role loaded and the CPU class.
 /// </summary>
 internal static class BenchCommand
 {
@@ -30,6 +31,8 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed frames first, per model set.", DefaultValueFactory = _ => 3 };
         var models = new Option<string?>("--models") { Description = "Model folder (default: the models folder beside the program)." };
+        var precision = RecognitionPrecisionOptions.CreatePrecision();
+        var cpuClass = RecognitionPrecisionOptions.CreateCpuClass();
         frames.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
@@ -39,13 +42,18 @@ internal static class BenchCommand
         });
         var command = new Command("bench", "Time recognition per stage on simulated frames for one or more model sets (fp32 vs int8).")
         {
-            manifests, frames, seed, night, threads, warmup, models,
+            manifests, frames, seed, night, threads, warmup, models, precision, cpuClass,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var baseOptions = new RecognitionOptions { IntraOpThreads = parseResult.GetValue(threads) };
+            var baseOptions = new RecognitionOptions
+            {
+                IntraOpThreads = parseResult.GetValue(threads),
+                Precision = RecognitionPrecisionOptions.Parse(parseResult.GetValue(precision)),
+                CpuClass = parseResult.GetValue(cpuClass),
+            };
             if (parseResult.GetValue(models) is { } folder)
             {
                 baseOptions.ModelDirectory = Path.GetFullPath(folder);
@@ -98,6 +106,8 @@ internal static class BenchCommand
                     var (median, p95) = times.Times.Summary(stage);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest,-24} {stage,-10} {median,10:F1} {p95,10:F1}  {(stage == "cpu" ? times.ReadText : string.Empty)}"));
                 }
+
+                output.WriteLine($"{manifest,-24} {"precision",-10} {string.Empty,10} {string.Empty,10}  {times.PrecisionText}");
             }
 
             return ExitCodes.Success;
@@ -109,10 +119,17 @@ internal static class BenchCommand
     }
 
     private static string? TimeOne(
-        RecognitionOptions baseOptions, string manifest, List<RenderedFrame> frames, int warmup, CancellationToken cancellationToken, out (BenchStageTimes Times, string ReadText) result)
+        RecognitionOptions baseOptions, string manifest, List<RenderedFrame> frames, int warmup, CancellationToken cancellationToken, out (BenchStageTimes Times, string ReadText, string PrecisionText) result)
     {
-        result = (new BenchStageTimes(), string.Empty);
-        var options = new RecognitionOptions { ModelDirectory = baseOptions.ModelDirectory, IntraOpThreads = baseOptions.IntraOpThreads, Manifest = manifest };
+        result = (new BenchStageTimes(), string.Empty, string.Empty);
+        var options = new RecognitionOptions
+        {
+            ModelDirectory = baseOptions.ModelDirectory,
+            IntraOpThreads = baseOptions.IntraOpThreads,
+            Manifest = manifest,
+            Precision = baseOptions.Precision,
+            CpuClass = baseOptions.CpuClass,
+        };
         var validation = new RecognitionOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
@@ -163,9 +180,14 @@ internal static class BenchCommand
             }
 
             result.ReadText = string.Create(CultureInfo.InvariantCulture, $"{read}/{visible} fully visible plates read exactly");
+            result.PrecisionText = PrecisionText(recognizer.Models);
             return null;
         }
     }
+
+    /// <summary><c>detector int8 (ppocr-v4-int8/…onnx), recognizer fp32 fallback (plate-rec/plate-rec.onnx) on x86-64-avx2</c>.</summary>
+    private static string PrecisionText(ModelSet models) =>
+        string.Join(", ", models.Choices.Select(c => $"{c.Role} {c.Summary} ({c.Loaded.File})")) + $" on {models.Cpu.Class}";
 
     private static string LoadAverage()
     {

@@ -11,8 +11,9 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] [--home-state CODE]... [--no-format-prior] PATH...</c>: finds and reads plates in image files or folders
-/// (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with <c>--json</c>, a table otherwise.
+/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] [--precision auto|int8|fp32] [--cpu-class CLASS] [--home-state CODE]... [--no-format-prior] PATH...</c>:
+/// finds and reads plates in image files or folders (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with
+/// <c>--json</c> (with <c>precision</c>: the precision each role loaded, and <c>cpuClass</c>), a table otherwise.
 /// </summary>
 internal static class RecognizeCommand
 {
@@ -29,7 +30,9 @@ internal static class RecognizeCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
         var homeStates = new Option<string[]>("--home-state") { Description = "Postal code of a state whose plate formats get full weight (repeatable), as Recognition:HomeStates." };
         var noPrior = new Option<bool>("--no-format-prior") { Description = "Do not rescore look-alike characters with the plate formats." };
-        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads, homeStates, noPrior };
+        var precision = RecognitionPrecisionOptions.CreatePrecision();
+        var cpuClass = RecognitionPrecisionOptions.CreateCpuClass();
+        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads, homeStates, noPrior, precision, cpuClass };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -44,6 +47,8 @@ internal static class RecognizeCommand
                 Manifest = parseResult.GetValue(manifest)!,
                 HomeStates = [.. parseResult.GetValue(homeStates) ?? []],
                 UseFormatPrior = !parseResult.GetValue(noPrior),
+                Precision = RecognitionPrecisionOptions.Parse(parseResult.GetValue(precision)),
+                CpuClass = parseResult.GetValue(cpuClass),
             },
             cancellationToken)));
         return command;
@@ -112,7 +117,7 @@ internal static class RecognizeCommand
 
                 var result = crop ? recognizer.RecognizeCrop(image, cancellationToken) : recognizer.Recognize(image, cancellationToken);
                 var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                output.WriteLine(json ? ToJsonLine(file, result, milliseconds) : ToTableRow(file, result, milliseconds));
+                output.WriteLine(json ? ToJsonLine(file, result, milliseconds, recognizer.Models) : ToTableRow(file, result, milliseconds));
             }
 
             return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
@@ -143,7 +148,7 @@ internal static class RecognizeCommand
         return files;
     }
 
-    private static string ToJsonLine(string file, FrameRecognition result, double milliseconds)
+    private static string ToJsonLine(string file, FrameRecognition result, double milliseconds, ModelSet models)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -184,6 +189,14 @@ internal static class RecognizeCommand
             }
 
             writer.WriteEndObject();
+            writer.WriteStartObject("precision");
+            foreach (var choice in models.Choices)
+            {
+                writer.WriteString(choice.Role, choice.Precision);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("cpuClass", models.Cpu.Class);
             writer.WriteEndObject();
         }
 

@@ -27,6 +27,21 @@ public sealed record ManifestModel
     /// <summary>How the output is decoded.</summary>
     public required ManifestDecoder Decoder { get; init; }
 
+    /// <summary>What <see cref="File"/> holds: <see cref="ModelPrecisions.Int8"/> or <see cref="ModelPrecisions.Fp32"/>; absent means fp32.</summary>
+    public string? Precision { get; init; }
+
+    /// <summary>
+    /// int8 only: the CPU classes (<see cref="Cpu.CpuClasses"/>) on which <see cref="File"/> was measured to agree with its fp32
+    /// source. Under <c>Recognition:Precision=Auto</c> another class loads <see cref="Fallback"/> instead.
+    /// </summary>
+    public IReadOnlyList<string>? CpuClasses { get; init; }
+
+    /// <summary>
+    /// int8 only: the fp32 model loaded in its place (same input shape, normalisation and decoder). Its file and checksum are
+    /// checked only when it is chosen, so it may be absent on a device that never needs it.
+    /// </summary>
+    public ManifestFileReference? Fallback { get; init; }
+
     /// <summary>Where the file comes from (package and version).</summary>
     public string? Source { get; init; }
 

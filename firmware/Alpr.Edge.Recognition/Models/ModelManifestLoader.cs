@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Alpr.Edge.Recognition.Cpu;
 
 namespace Alpr.Edge.Recognition.Models;
 
-/// <summary>Reads a model folder's <c>manifest.json</c>, checks it is complete and that every file has its recorded SHA-256.</summary>
+/// <summary>
+/// Reads a model folder's <c>manifest.json</c>, checks it is complete, chooses per model the int8 file or its fp32 fallback
+/// (<see cref="PrecisionChoice"/>) and checks that every file to be loaded has its recorded SHA-256.
+/// </summary>
 public static class ModelManifestLoader
 {
     private const string FetchHint = "run scripts/fetch-models, or point Recognition:ModelDirectory at a folder with a manifest.json";
@@ -13,12 +17,21 @@ public static class ModelManifestLoader
 
     /// <summary>
     /// Loads and verifies the manifest <paramref name="manifestFile"/> (a file name, such as <c>manifest.fp32.json</c>) in
-    /// <paramref name="directory"/>; throws <see cref="ModelManifestException"/> naming what is wrong.
+    /// <paramref name="directory"/> for this machine's CPU class under <see cref="RecognitionPrecision.Auto"/>; throws
+    /// <see cref="ModelManifestException"/> naming what is wrong.
     /// </summary>
-    public static ModelSet Load(string directory, string manifestFile)
+    public static ModelSet Load(string directory, string manifestFile) => Load(directory, manifestFile, CpuClassProbe.Detect(), RecognitionPrecision.Auto);
+
+    /// <summary>
+    /// Loads and verifies the manifest <paramref name="manifestFile"/> in <paramref name="directory"/>, choosing each model's file for
+    /// <paramref name="cpu"/> under <paramref name="precision"/>; throws <see cref="ModelManifestException"/> naming what is wrong.
+    /// Only the files chosen are verified: a fallback that is not chosen may be missing.
+    /// </summary>
+    public static ModelSet Load(string directory, string manifestFile, CpuClassReading cpu, RecognitionPrecision precision)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentException.ThrowIfNullOrEmpty(manifestFile);
+        ArgumentNullException.ThrowIfNull(cpu);
         var root = Path.GetFullPath(directory);
         var manifestPath = Path.Combine(root, manifestFile);
         if (!File.Exists(manifestPath))
@@ -40,11 +53,24 @@ public static class ModelManifestLoader
                 $"{manifestPath}: recognizer '{recognizer.Name}' needs a decoder.dictionary, or its classes inline as decoder.alphabet (blank first) without appendSpace");
         }
 
-        var set = new ModelSet(root, detector, recognizer);
         foreach (var model in new[] { detector, recognizer })
         {
             CheckNormalization(model, manifestPath);
-            VerifyFile(set, model.File, model.Sha256);
+            CheckPrecision(model, manifestPath);
+        }
+
+        var set = new ModelSet(
+            root, PrecisionChoice.Choose(detector, cpu.Class, precision), PrecisionChoice.Choose(recognizer, cpu.Class, precision), cpu);
+        foreach (var choice in set.Choices)
+        {
+            if (choice.IsFallback)
+            {
+                VerifyFallback(set, choice);
+            }
+            else
+            {
+                VerifyFile(set, choice.Loaded.File, choice.Loaded.Sha256);
+            }
         }
 
         if (recognizer.Decoder.Dictionary is { } dictionary)
@@ -104,6 +130,57 @@ public static class ModelManifestLoader
         if (n.ChannelOrder is not ("RGB" or "BGR") || n.Mean.Count != 3 || n.Std.Count != 3 || n.Std.Any(s => s <= 0))
         {
             throw new ModelManifestException($"{manifestPath}: model '{model.Name}' needs normalization.channelOrder RGB or BGR and three means and three positive stds");
+        }
+    }
+
+    private static void CheckPrecision(ManifestModel model, string manifestPath)
+    {
+        var precision = ModelPrecisions.Of(model);
+        if (precision is not (ModelPrecisions.Int8 or ModelPrecisions.Fp32))
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: model '{model.Name}' has precision '{model.Precision}'; use \"{ModelPrecisions.Int8}\" or \"{ModelPrecisions.Fp32}\" (absent means fp32)");
+        }
+
+        if (precision == ModelPrecisions.Fp32 && (model.CpuClasses is not null || model.Fallback is not null))
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: model '{model.Name}' is fp32 but has cpuClasses or fallback, which describe an int8 file; set \"precision\": \"int8\" or remove them");
+        }
+
+        var unknown = (model.CpuClasses ?? []).Where(c => !CpuClasses.IsKnown(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: model '{model.Name}' lists unknown CPU class '{unknown[0] ?? "null"}' in cpuClasses; use {string.Join(", ", CpuClasses.All)}");
+        }
+
+        if (model.Fallback is { } fallback && (string.IsNullOrWhiteSpace(fallback.File) || string.IsNullOrWhiteSpace(fallback.Sha256)))
+        {
+            throw new ModelManifestException($"{manifestPath}: model '{model.Name}' has a fallback without file or sha256; give both (the fp32 model loaded in its place)");
+        }
+    }
+
+    private static void VerifyFallback(ModelSet set, ModelChoice choice)
+    {
+        var path = set.PathOf(choice.Loaded.File);
+        var why = $"chosen for '{choice.Declared.Name}' because {choice.Reason}";
+        var instead = $"or set {RecognitionOptions.SectionName}:Precision=Int8 to load the int8 file {choice.Declared.File} anyway";
+        if (!path.StartsWith(set.Directory, StringComparison.Ordinal))
+        {
+            throw new ModelManifestException($"fp32 fallback {choice.Loaded.File} lies outside the model folder {set.Directory} ({why}); fix the manifest's fallback.file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ModelManifestException($"fp32 fallback model file missing: {path} ({why}); run scripts/fetch-models, {instead}");
+        }
+
+        var actual = ComputeSha256(path);
+        if (!string.Equals(actual, choice.Loaded.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelManifestException(
+                $"fp32 fallback model file {path} fails its checksum: expected sha256 {choice.Loaded.Sha256}, actual {actual}; refusing to load it ({why}); run scripts/fetch-models, {instead}");
         }
     }
 
