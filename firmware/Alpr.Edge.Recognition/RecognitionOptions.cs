@@ -69,6 +69,14 @@ public sealed class RecognitionOptions
     /// <summary>Rescore look-alike characters with the plate formats (a prior, never a filter).</summary>
     public bool UseFormatPrior { get; set; } = true;
 
+    /// <summary>A copy of these options with <see cref="Precision"/> set to <paramref name="precision"/> (to load the same set in another precision).</summary>
+    public RecognitionOptions WithPrecision(RecognitionPrecision precision)
+    {
+        var copy = (RecognitionOptions)MemberwiseClone();
+        copy.Precision = precision;
+        return copy;
+    }
+
     /// <summary>Absolute path of the manifest file.</summary>
     public string ResolveManifest() => Path.Combine(ResolveModelDirectory(), Manifest);
 

@@ -11,7 +11,7 @@ namespace Alpr.Edge.Firmware.SelfTest;
 
 /// <summary>
 /// <c>alpr-edge selftest</c>: the hardware library's checks (<see cref="HardwareSelfTest"/>), then the camera, the recognition
-/// model and the MQTT broker, all from the same configuration as <c>alpr-edge run</c> (config file, <c>ALPR_EDGE_</c> variables,
+/// model, int8 against fp32 (<see cref="Int8AgreementCheck"/>) and the MQTT broker, all from the same configuration as <c>alpr-edge run</c> (config file, <c>ALPR_EDGE_</c> variables,
 /// then the command-line overrides). Run it with the service stopped: it opens the pins and the camera itself.
 /// </summary>
 internal static class FirmwareSelftest
@@ -47,6 +47,7 @@ internal static class FirmwareSelftest
         var recognition = new RecognitionOptions();
         configuration.GetSection(RecognitionOptions.SectionName).Bind(recognition);
         checks.Add(ModelCheck.Run(recognition, loggerFactory, cancellationToken));
+        checks.Add(Int8AgreementCheck.Run(recognition, loggerFactory, cancellationToken));
 
         var skipped = new List<SkippedCheck>();
         if (settings.SkipBroker)
