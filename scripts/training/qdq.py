@@ -271,10 +271,21 @@ def activation_params(lo, hi):
     return np.float32(scale), np.uint8(zero)
 
 
-def weight_params(w, bias, input_scale):
-    """Per-output-channel symmetric int8 scales; raised where the int32 bias would overflow."""
+# Weight formats. All are symmetric per output channel; they differ in how ONNX Runtime's x86 kernels multiply them.
+#   int8   [-127, 127], zero point 0: uint8 x int8 ("U8S8") kernels. Without VNNI, x86 (AVX2, AVX-512 without VNNI) sums
+#          pairs of uint8 x int8 products in 16 bits with saturation (VPMADDUBSW): 2 x 255 x 127 > 32767, so a Conv whose
+#          activations and weights are both large comes out clipped.
+#   int7   [-63, 63], zero point 0 ("reduce range"): the same kernels, but 2 x 255 x 63 = 32130 fits 16 bits: exact
+#          everywhere, at half the weight resolution.
+#   uint8  [1, 255], zero point 128 (the int8 grid shifted): uint8 x uint8 ("U8U8") kernels, which widen to 16 bits
+#          before multiplying on x86 and use UDOT on ARM: exact everywhere at full int8 weight resolution.
+WEIGHT_FORMATS = {"int8": (127, 0), "int7": (63, 0), "uint8": (127, 128)}
+
+
+def weight_params(w, bias, input_scale, levels=127):
+    """Per-output-channel symmetric scales for weights quantised to [-levels, levels]; raised where the int32 bias would overflow."""
     flat = np.abs(w.reshape(w.shape[0], -1)).max(axis=1).astype(np.float64)
-    scale = np.maximum(flat / 127.0, 1e-12)
+    scale = np.maximum(flat / float(levels), 1e-12)
     if bias is not None:
         needed = np.abs(bias.astype(np.float64)) / (float(input_scale) * (INT32_MAX * 0.5))
         scale = np.maximum(scale, needed)
@@ -297,9 +308,12 @@ def select_convs(model, spec):
     return picked
 
 
-def quantize(model, ranges, skip=(), weights_only=False):
+def quantize(model, ranges, skip=(), weights_only=False, weight_format="int8"):
     """QDQ int8 model from a prepared fp32 model and {tensor: (min, max)}; Convs named in skip stay fp32.
-    weights_only (a diagnostic): int8 weights, fp32 activations and bias, to tell weight error from activation error."""
+    weights_only (a diagnostic): int8 weights, fp32 activations and bias, to tell weight error from activation error.
+    weight_format: a key of WEIGHT_FORMATS."""
+    if weight_format not in WEIGHT_FORMATS:
+        raise ValueError(f"weight format {weight_format!r}: expected one of {', '.join(WEIGHT_FORMATS)}")
     graph = model.graph
     opset = opset_of(model)
     domain = "" if opset >= 13 else MS_DOMAIN
@@ -366,9 +380,9 @@ def quantize(model, ranges, skip=(), weights_only=False):
                 nodes.append(d)
                 node.input[i] = out
         if id(node) in conv_ids and weights_only:
-            _quantize_weights(node, None, inits, params, new_inits, nodes, domain)
+            _quantize_weights(node, None, inits, params, new_inits, nodes, domain, weight_format)
         elif id(node) in conv_ids:
-            _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain)
+            _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain, weight_format)
         nodes.append(node)
         nodes.extend(after.get(id(node), []))
     del graph.node[:]
@@ -378,31 +392,32 @@ def quantize(model, ranges, skip=(), weights_only=False):
     return model
 
 
-def _quantize_weights(conv, x, inits, params, new_inits, nodes, domain):
-    if x is None:  # weights only: the bias stays fp32
-        w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
-        w_scale = weight_params(w, None, 1.0)
-        w_q = np.clip(np.round(w / w_scale.reshape((-1,) + (1,) * (w.ndim - 1))), -127, 127).astype(np.int8)
-        base = conv.name or conv.output[0]
-        names = [base + s for s in ("_w_q", "_w_scale", "_w_zero")]
-        new_inits += [numpy_helper.from_array(w_q, names[0]), numpy_helper.from_array(w_scale, names[1]),
-                      numpy_helper.from_array(np.zeros(w.shape[0], np.int8), names[2])]
-        nodes.append(helper.make_node("DequantizeLinear", names, [base + "_w_dq"], name=base + "_w_dq", axis=0, domain=domain))
-        conv.input[1] = base + "_w_dq"
-        return
-    x_scale = numpy_helper.to_array(next(i for i in new_inits if i.name == params[x][0]))
+def _weight_tensors(w, w_scale, weight_format):
+    """Quantised weights and per-channel zero points in the format's type."""
+    levels, zero = WEIGHT_FORMATS[weight_format]
+    q = np.clip(np.round(w / w_scale.reshape((-1,) + (1,) * (w.ndim - 1))), -levels, levels)
+    if zero:
+        return (q + zero).astype(np.uint8), np.full(w.shape[0], zero, np.uint8)
+    return q.astype(np.int8), np.zeros(w.shape[0], np.int8)
+
+
+def _quantize_weights(conv, x, inits, params, new_inits, nodes, domain, weight_format="int8"):
+    levels = WEIGHT_FORMATS[weight_format][0]
     w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
-    bias = numpy_helper.to_array(inits[conv.input[2]]).astype(np.float32) if len(conv.input) > 2 and conv.input[2] else None
-    w_scale = weight_params(w, bias, x_scale)
-    shape = (-1,) + (1,) * (w.ndim - 1)
-    w_q = np.clip(np.round(w / w_scale.reshape(shape)), -127, 127).astype(np.int8)
     base = conv.name or conv.output[0]
     names = [base + s for s in ("_w_q", "_w_scale", "_w_zero")]
+    if x is None:  # weights only: the bias stays fp32
+        w_scale = weight_params(w, None, 1.0, levels)
+    else:
+        x_scale = numpy_helper.to_array(next(i for i in new_inits if i.name == params[x][0]))
+        bias = numpy_helper.to_array(inits[conv.input[2]]).astype(np.float32) if len(conv.input) > 2 and conv.input[2] else None
+        w_scale = weight_params(w, bias, x_scale, levels)
+    w_q, w_zero = _weight_tensors(w, w_scale, weight_format)
     new_inits += [numpy_helper.from_array(w_q, names[0]), numpy_helper.from_array(w_scale, names[1]),
-                  numpy_helper.from_array(np.zeros(w.shape[0], np.int8), names[2])]
+                  numpy_helper.from_array(w_zero, names[2])]
     nodes.append(helper.make_node("DequantizeLinear", names, [base + "_w_dq"], name=base + "_w_dq", axis=0, domain=domain))
     conv.input[1] = base + "_w_dq"
-    if bias is not None:
+    if x is not None and bias is not None:
         b_scale = (w_scale.astype(np.float64) * float(x_scale)).astype(np.float32)
         b_q = np.clip(np.round(bias / b_scale), -INT32_MAX, INT32_MAX).astype(np.int32)
         bn = [base + s for s in ("_b_q", "_b_scale", "_b_zero")]

@@ -54,6 +54,10 @@ def main():
                     help="cross-layer equalisation of the first Conv pair before calibrating (qdq.equalize_first_conv)")
     ap.add_argument("--dead-zone", action="store_true",
                     help="narrow Conv output ranges to where the following activation is not flat (qdq.dead_zone_bounds; exact)")
+    ap.add_argument("--weights", choices=sorted(qdq.WEIGHT_FORMATS), default="int8",
+                    help="weight format (qdq.WEIGHT_FORMATS): int8 (U8S8 kernels), int7 (reduce range) or uint8 (U8U8 kernels)")
+    ap.add_argument("--break-ranges", type=float, default=0.0,
+                    help="test fixture only: shrink every activation range to this fraction (a deliberately broken int8 model)")
     ap.add_argument("--keep-fp32", default="", help="Conv nodes left in fp32: comma-separated names, or first:N / last:N")
     args = ap.parse_args()
 
@@ -91,11 +95,13 @@ def main():
     ranges = {k: (lo + a * (calibration["extremes"][k][0] - lo), hi + a * (calibration["extremes"][k][1] - hi)) if a else (lo, hi)
               for k, (lo, hi) in calibration["ranges"].items()}
 
+    if args.break_ranges:
+        ranges = {k: (lo * args.break_ranges, hi * args.break_ranges) for k, (lo, hi) in ranges.items()}
     dead_zone = qdq.dead_zone_bounds(model) if args.dead_zone else {}
     ranges = qdq.clip_ranges(ranges, dead_zone)
     skip = qdq.select_convs(model, args.keep_fp32)
     total_convs = len(qdq.conv_nodes(model))
-    q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only)
+    q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only, weight_format=args.weights)
     onnx.checker.check_model(q)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     onnx.save(q, args.out)
@@ -107,7 +113,7 @@ def main():
         "convs_quantized": total_convs - len(skip), "tensors_calibrated": len(ranges),
         "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None, "range_blend": a,
         "opset": qdq.opset_of(q), "work": work, "kept_fp32": sorted(skip),
-        "dead_zone_ranges": len(dead_zone),
+        "dead_zone_ranges": len(dead_zone), "weights": args.weights, "broken_ranges": args.break_ranges or None,
         "equalized_first": [round(float(k), 3) for k in equalized] if equalized is not None else None,
     }
     print(json.dumps(summary))

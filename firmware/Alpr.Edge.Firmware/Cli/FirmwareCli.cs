@@ -43,6 +43,7 @@ public static class FirmwareCli
             StoreCommand.Create(),
             BenchCommand.Create(),
             CalibrateCommand.Create(),
+            DumpTensorsCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {
