@@ -23,6 +23,7 @@ public sealed class SelftestCommandTests : IDisposable
         Assert.Contains("illuminator enable", names);
         Assert.Contains("camera", names);
         Assert.Contains("recognition model", names);
+        Assert.Equal(names.IndexOf("recognition model") + 1, names.IndexOf("int8 agreement"));
         Assert.DoesNotContain("broker", names);
         var skipped = Assert.Single(root.GetProperty("notChecked").EnumerateArray());
         Assert.Equal("broker", skipped.GetProperty("name").GetString());
@@ -44,6 +45,24 @@ public sealed class SelftestCommandTests : IDisposable
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith("FAIL  pin map", StringComparison.Ordinal));
         Assert.Contains("status-led", line, StringComparison.Ordinal);
         Assert.Contains("fix:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_int8_model_fails_the_int8_agreement_check_in_the_json_report()
+    {
+        using var models = BrokenInt8Folder.Create();
+        var config = _temp.File("edge.json", JsonSerializer.Serialize(new { Recognition = new { ModelDirectory = models.Path, Precision = "Int8" } }));
+
+        var (exitCode, output, _) = await Run("selftest", "--simulate", "--json", "--no-broker", "--config", config);
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        using var document = JsonDocument.Parse(output);
+        var checks = document.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var agreement = Assert.Single(checks, c => c.GetProperty("name").GetString() == "int8 agreement");
+        Assert.False(agreement.GetProperty("passed").GetBoolean());
+        Assert.Contains("plate-rec.broken-int8.onnx", agreement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Recognition:Precision=Fp32", agreement.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        Assert.True(Assert.Single(checks, c => c.GetProperty("name").GetString() == "recognition model").GetProperty("passed").GetBoolean());
     }
 
     [Fact]
