@@ -308,12 +308,15 @@ def select_convs(model, spec):
     return picked
 
 
-def quantize(model, ranges, skip=(), weights_only=False, weight_format="int8"):
+def quantize(model, ranges, skip=(), weights_only=False, weight_format="int8", weight_overrides=None):
     """QDQ int8 model from a prepared fp32 model and {tensor: (min, max)}; Convs named in skip stay fp32.
     weights_only (a diagnostic): int8 weights, fp32 activations and bias, to tell weight error from activation error.
-    weight_format: a key of WEIGHT_FORMATS."""
-    if weight_format not in WEIGHT_FORMATS:
-        raise ValueError(f"weight format {weight_format!r}: expected one of {', '.join(WEIGHT_FORMATS)}")
+    weight_format: a key of WEIGHT_FORMATS; weight_overrides: {Conv name: format} for Convs that take another one."""
+    overrides = dict(weight_overrides or {})
+    for fmt in [weight_format, *overrides.values()]:
+        if fmt not in WEIGHT_FORMATS:
+            raise ValueError(f"weight format {fmt!r}: expected one of {', '.join(WEIGHT_FORMATS)}")
+    format_of = lambda conv: overrides.get(conv.name or conv.output[0], weight_format)
     graph = model.graph
     opset = opset_of(model)
     domain = "" if opset >= 13 else MS_DOMAIN
@@ -380,9 +383,9 @@ def quantize(model, ranges, skip=(), weights_only=False, weight_format="int8"):
                 nodes.append(d)
                 node.input[i] = out
         if id(node) in conv_ids and weights_only:
-            _quantize_weights(node, None, inits, params, new_inits, nodes, domain, weight_format)
+            _quantize_weights(node, None, inits, params, new_inits, nodes, domain, format_of(node))
         elif id(node) in conv_ids:
-            _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain, weight_format)
+            _quantize_weights(node, dq_source[node.input[0]], inits, params, new_inits, nodes, domain, format_of(node))
         nodes.append(node)
         nodes.extend(after.get(id(node), []))
     del graph.node[:]
@@ -425,3 +428,82 @@ def _quantize_weights(conv, x, inits, params, new_inits, nodes, domain, weight_f
                       numpy_helper.from_array(np.zeros(w.shape[0], np.int32), bn[2])]
         nodes.append(helper.make_node("DequantizeLinear", bn, [base + "_b_dq"], name=base + "_b_dq", axis=0, domain=domain))
         conv.input[2] = base + "_b_dq"
+
+
+# x86 without VNNI multiplies uint8 activations by int8 weights with VPMADDUBSW, which adds each adjacent pair of products
+# in 16 bits with saturation. A pair's sum is at most the two largest |a_k x w_k| of the dot product (a: the raw uint8
+# value, zero point included; padding reads the zero point), so where those two stay within int16 no pairing can saturate.
+INT16_MAX = 32767
+
+
+def _patches(x, kernel, strides, pads, dilations, pad_value):
+    """[positions, C*kh*kw] patches of x [C, H, W] (float), padded with pad_value."""
+    c, _, _ = x.shape
+    kh, kw = kernel
+    x = np.pad(x, ((0, 0), (pads[0], pads[2]), (pads[1], pads[3])), constant_values=pad_value)
+    h, w = x.shape[1:]
+    oh = (h - dilations[0] * (kh - 1) - 1) // strides[0] + 1
+    ow = (w - dilations[1] * (kw - 1) - 1) // strides[1] + 1
+    cols = np.empty((c, kh, kw, oh, ow), x.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            r, s = i * dilations[0], j * dilations[1]
+            cols[:, i, j] = x[:, r:r + strides[0] * oh:strides[0], s:s + strides[1] * ow:strides[1]]
+    return cols.reshape(c * kh * kw, oh * ow).T
+
+
+def pair_bound_share(conv, x_u8, w_q, pad_value, margin=1.0):
+    """Share of a Conv's outputs whose two largest |uint8 activation x int8 weight| products add up to more than
+    margin x INT16_MAX, for one input x_u8 [1, C, H, W] (raw uint8 values; padding reads pad_value, the zero point) and
+    int8 weights w_q [O, C/g, kh, kw]."""
+    attrs = {a.name: helper.get_attribute_value(a) for a in conv.attribute}
+    group = attrs.get("group", 1)
+    o, cg, kh, kw = w_q.shape
+    strides = attrs.get("strides", [1, 1])
+    dilations = attrs.get("dilations", [1, 1])
+    pads = attrs.get("pads", [0, 0, 0, 0])
+    limit = margin * INT16_MAX
+    x = np.abs(x_u8[0].astype(np.float32))
+    over = total = 0
+    per_group = o // group
+    for g in range(group):
+        cols = _patches(x[g * cg:(g + 1) * cg], (kh, kw), strides, pads, dilations, pad_value)  # [P, K]
+        weights = np.abs(w_q[g * per_group:(g + 1) * per_group].reshape(per_group, -1).astype(np.float32))  # [Og, K]
+        if weights.shape[1] < 2:
+            total += per_group * cols.shape[0]
+            continue
+        for row in weights:
+            prod = cols * row
+            top2 = np.partition(prod, -2, axis=1)[:, -2:].sum(axis=1)
+            over += int((top2 > limit).sum())
+            total += top2.size
+    return over / max(total, 1)
+
+
+def saturating_convs(model, ranges, dumps, levels=127, margin=1.0):
+    """{Conv name: share of outputs at risk} for every Conv whose int8 weights (per channel, [-levels, levels]) could
+    saturate a VPMADDUBSW pair on some calibration input. dumps: [{tensor: float array}] of the fp32 Conv inputs
+    (alpr-edge dump-tensors of the augmented model); Convs whose input is not in the dumps are judged at the range's
+    extremes, which is the worst case."""
+    inits = _initializers(model.graph)
+    risky = {}
+    for conv in conv_nodes(model):
+        x_name = conv.input[0]
+        if x_name not in ranges or conv.output[0] not in ranges:
+            continue
+        if numpy_helper.to_array(inits[conv.input[1]]).shape[1] == 1:
+            continue  # depthwise: ONNX Runtime's depthwise kernel widens before it multiplies (checked: exact across CPUs)
+        w = numpy_helper.to_array(inits[conv.input[1]]).astype(np.float32)
+        scale = np.maximum(np.abs(w.reshape(w.shape[0], -1)).max(axis=1) / float(levels), 1e-12)
+        w_q = np.clip(np.round(w / scale.reshape(-1, 1, 1, 1)), -levels, levels)
+        s, z = activation_params(*ranges[x_name])
+        shares = []
+        for dump in dumps:
+            if x_name not in dump:
+                continue
+            x_u8 = np.clip(np.round(dump[x_name] / s) + int(z), 0, 255)
+            shares.append(pair_bound_share(conv, x_u8, w_q, float(z), margin))
+        share = max(shares) if shares else 1.0
+        if share > 0:
+            risky[conv.name or conv.output[0]] = share
+    return risky

@@ -34,6 +34,28 @@ def sha256(path):
     return h.hexdigest()
 
 
+def saturating_convs(args, model, augmented, inputs, ranges):
+    """Runs the fp32 model over the first N calibration inputs (alpr-edge dump-tensors) and judges every Conv's pair sums."""
+    if not os.path.isdir(inputs):
+        raise SystemExit("--avoid-saturation needs the calibration inputs (run without --ranges, or keep --work DIR/inputs)")
+    chosen = sorted(f for f in os.listdir(inputs) if f.endswith(".npy"))[:args.avoid_saturation]
+    with tempfile.TemporaryDirectory(prefix="alpr-saturation-") as tmp:
+        subset, dump = os.path.join(tmp, "in"), os.path.join(tmp, "out")
+        os.makedirs(subset)
+        for f in chosen:
+            os.symlink(os.path.abspath(os.path.join(inputs, f)), os.path.join(subset, f))
+        subprocess.run([args.alpr_edge, "dump-tensors", "--model", augmented, "--inputs", subset, "--out", dump],
+                       check=True, stdout=sys.stderr)
+        with open(os.path.join(dump, "outputs.txt"), encoding="utf-8") as f:
+            names = [line.strip() for line in f if line.strip()]
+        dumps = [{name: np.load(os.path.join(dump, f"{os.path.splitext(c)[0]}.{i}.npy")) for i, name in enumerate(names)}
+                 for c in chosen]
+    risky = qdq.saturating_convs(model, ranges, dumps)
+    for name, share in sorted(risky.items(), key=lambda kv: -kv[1]):
+        print(f"quantize: {name}: {100 * share:.3f} % of outputs could saturate a 16-bit pair; 7-bit weights", file=sys.stderr)
+    return risky
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kind", choices=["det", "rec"], required=True)
@@ -56,6 +78,11 @@ def main():
                     help="narrow Conv output ranges to where the following activation is not flat (qdq.dead_zone_bounds; exact)")
     ap.add_argument("--weights", choices=sorted(qdq.WEIGHT_FORMATS), default="int8",
                     help="weight format (qdq.WEIGHT_FORMATS): int8 (U8S8 kernels), int7 (reduce range) or uint8 (U8U8 kernels)")
+    ap.add_argument("--int7", default="",
+                    help="Convs whose weights are 7-bit (reduce range) whatever --weights says: names, or first:N / last:N")
+    ap.add_argument("--avoid-saturation", type=int, default=0, metavar="N",
+                    help="give 7-bit weights to every Conv whose uint8 x int8 products could saturate x86's 16-bit pair sums "
+                         "(VPMADDUBSW, CPUs without VNNI) on any of the first N calibration inputs (qdq.saturating_convs)")
     ap.add_argument("--break-ranges", type=float, default=0.0,
                     help="test fixture only: shrink every activation range to this fraction (a deliberately broken int8 model)")
     ap.add_argument("--keep-fp32", default="", help="Conv nodes left in fp32: comma-separated names, or first:N / last:N")
@@ -101,7 +128,12 @@ def main():
     ranges = qdq.clip_ranges(ranges, dead_zone)
     skip = qdq.select_convs(model, args.keep_fp32)
     total_convs = len(qdq.conv_nodes(model))
-    q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only, weight_format=args.weights)
+    int7 = {name: "int7" for name in qdq.select_convs(model, args.int7)}
+    risky = {}
+    if args.avoid_saturation and args.weights == "int8":
+        risky = saturating_convs(args, model, augmented, inputs, ranges)
+        int7.update({name: "int7" for name in risky})
+    q = qdq.quantize(model, ranges, skip=skip, weights_only=args.weights_only, weight_format=args.weights, weight_overrides=int7)
     onnx.checker.check_model(q)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     onnx.save(q, args.out)
@@ -113,7 +145,7 @@ def main():
         "convs_quantized": total_convs - len(skip), "tensors_calibrated": len(ranges),
         "samples": len(used), "seed": args.seed, "stretch": args.stretch if args.kind == "rec" else None, "range_blend": a,
         "opset": qdq.opset_of(q), "work": work, "kept_fp32": sorted(skip),
-        "dead_zone_ranges": len(dead_zone), "weights": args.weights, "broken_ranges": args.break_ranges or None,
+        "dead_zone_ranges": len(dead_zone), "weights": args.weights, "int7_convs": sorted(int7), "saturation_checked_on": args.avoid_saturation or None, "broken_ranges": args.break_ranges or None,
         "equalized_first": [round(float(k), 3) for k in equalized] if equalized is not None else None,
     }
     print(json.dumps(summary))
