@@ -33,7 +33,8 @@ internal static class ModelCheck
             var result = recognizer.Recognize(image, cancellationToken);
             var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var read = result.Plates.Count == 0 ? "no plate" : string.Join(", ", result.Plates.Select(p => p.Text));
-            return SelfTestCheck.Pass(Name, $"loaded from {directory}; a 640x360 test scene ran in {milliseconds:F0} ms ({read})");
+            var loaded = string.Join(", ", recognizer.Models.Choices.Select(c => $"{c.Role} {c.Summary}"));
+            return SelfTestCheck.Pass(Name, $"loaded from {directory} ({loaded} on {recognizer.Models.Cpu.Class}); a 640x360 test scene ran in {milliseconds:F0} ms ({read})");
         }
         catch (ModelManifestException ex)
         {
