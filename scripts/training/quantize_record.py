@@ -159,6 +159,18 @@ def settings_block(s):
     ])
 
 
+CPU_TABLE = "int8-cpu-classes.md"  # written by scripts/measure-int8-cpus --markdown, committed beside the manifests
+
+
+def cpu_section(models):
+    """The per-CPU-class measurement (fp32 against int8 on every class reachable), when it has been recorded."""
+    path = os.path.join(models, CPU_TABLE)
+    if not os.path.exists(path):
+        return ""
+    with open(path, encoding="utf-8") as f:
+        return "\n## Per CPU class (the runtime guard's `cpuClasses`)\n" + f.read().strip() + "\n"
+
+
 def cards(args):
     models = os.path.abspath(args.models)
     det = summary_of(models, "ppocr-v4-int8/ch_PP-OCRv4_det_int8.onnx")
@@ -197,7 +209,7 @@ Written by `scripts/quantize-models`. Static int8 versions of PaddleOCR's genera
 
 ## Measured accuracy (recogniser: PP-OCRv4 general)
 {table("ppocr")}
-
+{cpu_section(models)}
 ## Licence and provenance
 {PPOCR_LICENCE}
 """)
@@ -211,7 +223,7 @@ its training and its preprocessing, which is unchanged: BGR, stretch 2.5, height
 
 ## Measured accuracy
 {table("plate")}
-
+{cpu_section(models)}
 All 111 dev photos, simulated frames, negatives, the tuning sets and what was tried (first Conv fp32, last Convs
 fp32, wider ranges, each alone; sensitivity sweep): `docs/recognition.md`, "int8 models". Speed: `alpr-edge bench`
 (the figures for the committed file are in the same section; int8 reads a plate crop in about 0.6× the fp32 time
