@@ -10,7 +10,7 @@ public sealed class Int8AgreementCheckTests
     [Fact]
     public void The_committed_int8_plate_reader_agrees_with_its_fp32_source_on_the_rendered_plates()
     {
-        using var folder = new Int8ManifestFolder().DeclarePlateRecInt8WithFallback();
+        using var folder = Int8ManifestFolder.Undeclared().DeclarePlateRecInt8WithFallback();
 
         var check = Int8AgreementCheck.Run(Options(folder, RecognitionPrecision.Int8), NullLoggerFactory.Instance, CancellationToken.None);
 
@@ -74,7 +74,7 @@ public sealed class Int8AgreementCheckTests
     [Fact]
     public void A_missing_fallback_fails_the_check_naming_the_file_and_scripts_fetch_models()
     {
-        using var folder = new Int8ManifestFolder().DeclarePlateRecInt8WithFallback();
+        using var folder = Int8ManifestFolder.Undeclared().DeclarePlateRecInt8WithFallback();
         File.Delete(folder[Int8ManifestFolder.PlateRecFp32]);
 
         var check = Int8AgreementCheck.Run(Options(folder, RecognitionPrecision.Int8), NullLoggerFactory.Instance, CancellationToken.None);

@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 namespace Alpr.Edge.UnitTests.Recognition;
 
 /// <summary>
-/// A temporary copy of the built models folder whose <c>manifest.json</c> (the committed int8 set) a test edits per role:
-/// declare precision, verified CPU classes and an fp32 fallback, or put another int8 file in place.
+/// A temporary copy of the built models folder whose <c>manifest.json</c> (the committed default pair of files) a test rewrites
+/// per role. <see cref="Undeclared"/> first strips <c>precision</c>, <c>cpuClasses</c> and <c>fallback</c> from every entry, so
+/// each model starts as a plain fp32 entry that loads its own file on every CPU class, whatever the committed manifest declares;
+/// a test then declares precision, verified CPU classes and an fp32 fallback for the roles it is about, or puts another int8
+/// file in place.
 /// </summary>
 internal sealed class Int8ManifestFolder : IDisposable
 {
@@ -13,9 +16,12 @@ internal sealed class Int8ManifestFolder : IDisposable
     public const string DetectorFp32 = "ppocr-v4/ch_PP-OCRv4_det_infer.onnx";
     public const string DetectorFp32Sha256 = "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff";
 
+    /// <summary>The manifest fields of the int8 runtime guard, which <see cref="Undeclare"/> removes.</summary>
+    public static readonly string[] PrecisionFields = ["precision", "cpuClasses", "fallback"];
+
     private readonly ModelFolderCopy copy = new();
 
-    public Int8ManifestFolder()
+    private Int8ManifestFolder()
     {
         Manifest = JsonNode.Parse(File.ReadAllText(copy["manifest.json"]))!;
     }
@@ -26,17 +32,56 @@ internal sealed class Int8ManifestFolder : IDisposable
 
     public string this[string relative] => copy[relative];
 
+    /// <summary>A copy whose <c>manifest.json</c> declares none of <see cref="PrecisionFields"/> on any model (saved).</summary>
+    public static Int8ManifestFolder Undeclared()
+    {
+        var folder = new Int8ManifestFolder();
+        try
+        {
+            foreach (var role in new[] { "detector", "recognizer" })
+            {
+                folder.Undeclare(role);
+            }
+
+            return folder.Save();
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
     public JsonNode Model(string role) => Manifest["models"]!.AsArray().Single(m => (string?)m!["role"] == role)!;
 
-    /// <summary>Declares the <paramref name="role"/> model int8, verified on <paramref name="cpuClasses"/>, with an fp32 fallback (if given), and saves.</summary>
+    /// <summary>Removes <see cref="PrecisionFields"/> from the <paramref name="role"/> model (an fp32 entry again); call <see cref="Save"/>.</summary>
+    public Int8ManifestFolder Undeclare(string role)
+    {
+        var model = Model(role).AsObject();
+        foreach (var field in PrecisionFields)
+        {
+            model.Remove(field);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares the <paramref name="role"/> model int8, verified on <paramref name="cpuClasses"/>, with an fp32 fallback (none when
+    /// <paramref name="fallbackFile"/> is null), and saves.
+    /// </summary>
     public Int8ManifestFolder DeclareInt8(string role, string[] cpuClasses, string? fallbackFile, string? fallbackSha256)
     {
-        var model = Model(role);
+        var model = Model(role).AsObject();
         model["precision"] = "int8";
         model["cpuClasses"] = new JsonArray([.. cpuClasses.Select(c => JsonValue.Create(c))]);
         if (fallbackFile is not null)
         {
             model["fallback"] = new JsonObject { ["file"] = fallbackFile, ["sha256"] = fallbackSha256 };
+        }
+        else
+        {
+            model.Remove("fallback");
         }
 
         return Save();

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Alpr.Edge.Recognition;
+using Alpr.Edge.Recognition.Cpu;
 using Alpr.Edge.Recognition.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,10 +10,13 @@ namespace Alpr.Edge.UnitTests.Recognition;
 
 public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<RecognizerFixture>
 {
+    private static readonly CpuClassReading Vnni = CpuClassifier.FromCpuInfo(CpuInfoSamples.EpycZen5, Architecture.X64);
+
     [Fact]
     public void The_default_manifest_names_the_committed_int8_models_and_they_verify()
     {
-        var models = ModelManifestLoader.Load(FetchedModels.Directory);
+        // Int8 loads (and verifies) each entry's own file, whichever CPU classes the committed manifest lists.
+        var models = ModelManifestLoader.Load(FetchedModels.Directory, "manifest.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
 
         Assert.Equal("ppocr-v4-int8/ch_PP-OCRv4_det_int8.onnx", models.Detector.File);
         Assert.Equal("plate-rec/plate-rec.int8.onnx", models.Recognizer.File);
@@ -21,7 +26,7 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
     [Fact]
     public void The_int8_pp_ocr_manifest_verifies_against_the_committed_and_fetched_files()
     {
-        var models = ModelManifestLoader.Load(FetchedModels.RequireDirectory(), "manifest.ppocr-v4-int8.json");
+        var models = ModelManifestLoader.Load(FetchedModels.RequireDirectory(), "manifest.ppocr-v4-int8.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
 
         Assert.Equal("ppocr-v4-int8/ch_PP-OCRv4_rec_int8.onnx", models.Recognizer.File);
         Assert.NotNull(models.Recognizer.Decoder.Dictionary);
@@ -59,11 +64,12 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
     [Fact]
     public void A_tampered_int8_model_is_refused_with_its_name_and_both_checksums()
     {
-        using var copy = new ModelFolderCopy();
-        var expected = ModelManifestLoader.Load(copy.Path).Recognizer.Sha256;
+        // The int8 file is declared verified on VNNI, so Auto chooses it (and checks it) there.
+        using var copy = Int8ManifestFolder.Undeclared().DeclarePlateRecInt8WithFallback();
+        var expected = ModelManifestLoader.Load(copy.Path, "manifest.json", Vnni, RecognitionPrecision.Auto).Recognizer.Sha256;
         File.AppendAllBytes(copy["plate-rec/plate-rec.int8.onnx"], [0]);
 
-        var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(copy.Path));
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(copy.Path, "manifest.json", Vnni, RecognitionPrecision.Auto));
 
         Assert.Contains("plate-rec.int8.onnx", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -73,10 +79,10 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
     [Fact]
     public void An_int8_detector_whose_input_shape_differs_from_the_manifest_is_refused()
     {
-        using var copy = new ModelFolderCopy();
-        var manifest = JsonNode.Parse(File.ReadAllText(copy["manifest.json"]))!;
-        manifest["models"]!.AsArray().Single(m => (string?)m!["role"] == "detector")!["inputShape"] = new JsonArray(1, 3, 544, 960);
-        File.WriteAllText(copy["manifest.json"], manifest.ToJsonString());
+        // An undeclared (fp32) detector entry loads its own file, the int8 one, on every CPU class.
+        using var copy = Int8ManifestFolder.Undeclared();
+        copy.Model("detector")["inputShape"] = new JsonArray(1, 3, 544, 960);
+        copy.Save();
 
         var error = Assert.Throws<ModelManifestException>(() => new OnnxPlateRecognizer(
             Options.Create(new RecognitionOptions { ModelDirectory = copy.Path, IntraOpThreads = 1 }),

@@ -14,10 +14,10 @@ public sealed class ManifestPrecisionTests : IDisposable
     private static readonly CpuClassReading Avx2 = CpuClassifier.FromCpuInfo(CpuInfoSamples.EpycRome, Architecture.X64);
     private static readonly CpuClassReading Vnni = CpuClassifier.FromCpuInfo(CpuInfoSamples.EpycZen5, Architecture.X64);
 
-    private readonly Int8ManifestFolder folder = new();
+    private readonly Int8ManifestFolder folder = Int8ManifestFolder.Undeclared();
 
     [Fact]
-    public void A_committed_manifest_without_the_new_fields_loads_its_own_files_as_fp32_on_every_class()
+    public void A_manifest_without_the_new_fields_loads_its_own_files_as_fp32_on_every_class()
     {
         foreach (var cpu in new[] { Avx2, Vnni })
         {
@@ -27,6 +27,40 @@ public sealed class ManifestPrecisionTests : IDisposable
             Assert.Equal("plate-rec/plate-rec.int8.onnx", models.Recognizer.File);
             Assert.All(models.Choices, c => Assert.False(c.IsFallback || c.Unverified || c.HasInt8AndFallback));
             Assert.All(models.Choices, c => Assert.Equal(ModelPrecisions.Fp32, c.Precision));
+        }
+    }
+
+    [Fact]
+    public void Every_committed_manifest_parses_and_each_int8_entry_declares_an_fp32_fallback_that_matches_its_checksum()
+    {
+        var directory = FetchedModels.RequireDirectory();
+        var manifests = Directory.EnumerateFiles(directory, "manifest*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("manifest.json", manifests);
+
+        foreach (var manifest in manifests)
+        {
+            // Fp32 loads every declared fallback (checking that it exists and matches its sha256) and every fp32 entry's own file;
+            // Int8 loads every entry's own file. Neither depends on which CPU classes the entries list.
+            var fp32 = ModelManifestLoader.Load(directory, manifest!, Vnni, RecognitionPrecision.Fp32);
+            var int8 = ModelManifestLoader.Load(directory, manifest!, Avx2, RecognitionPrecision.Int8);
+
+            Assert.All(int8.Choices, c => Assert.Same(c.Declared, c.Loaded));
+            foreach (var choice in fp32.Choices.Where(c => ModelPrecisions.Of(c.Declared) == ModelPrecisions.Int8))
+            {
+                if (choice.Declared.Fallback is not { } fallback)
+                {
+                    Assert.Fail($"{manifest}: int8 model '{choice.Declared.Name}' declares no fp32 fallback");
+                    continue;
+                }
+
+                Assert.True(choice.IsFallback, $"{manifest}: '{choice.Declared.Name}' did not load its fallback under Fp32: {choice.Reason}");
+                Assert.Equal(ModelPrecisions.Fp32, choice.Precision);
+                Assert.Equal(fallback.File, choice.Loaded.File);
+                Assert.NotEqual(choice.Declared.File, fallback.File);
+                var path = fp32.PathOf(fallback.File);
+                Assert.True(File.Exists(path), $"{manifest}: fp32 fallback {path} of '{choice.Declared.Name}' is missing: run scripts/fetch-models, then rebuild the tests");
+                Assert.Equal(fallback.Sha256, ModelManifestLoader.ComputeSha256(path), ignoreCase: true);
+            }
         }
     }
 

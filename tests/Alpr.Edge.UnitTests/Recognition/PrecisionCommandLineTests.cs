@@ -6,7 +6,7 @@ namespace Alpr.Edge.UnitTests.Recognition;
 
 public sealed class PrecisionCommandLineTests : IDisposable
 {
-    private readonly Int8ManifestFolder folder = new Int8ManifestFolder().DeclarePlateRecInt8WithFallback();
+    private readonly Int8ManifestFolder folder = Int8ManifestFolder.Undeclared().DeclarePlateRecInt8WithFallback();
     private readonly string images = Directory.CreateTempSubdirectory("alpr-precision-").FullName;
 
     [Theory]
