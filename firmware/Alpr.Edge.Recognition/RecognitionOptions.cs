@@ -19,9 +19,12 @@ public sealed class RecognitionOptions
     [Required]
     public string Manifest { get; set; } = Models.ModelManifest.FileName;
 
-    /// <summary>ONNX Runtime intra-op threads per session (1 gives the steadiest times on a busy device).</summary>
+    /// <summary>
+    /// ONNX Runtime intra-op threads per session. Default 1, measured (scripts/bench-threads, docs/recognition.md): on a 2-core
+    /// device that also captures and uploads, 2 threads doubled the CPU per frame and were slower in wall time too.
+    /// </summary>
     [Range(1, 64)]
-    public int IntraOpThreads { get; set; } = 2;
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>
     /// Where the models run: <c>Cpu</c> (default), or <c>Cuda</c> / <c>TensorRt</c> on a Jetson with ONNX Runtime's GPU package
