@@ -8,8 +8,8 @@
         quantised tensor the share of elements that differ and the mean and largest difference in quantisation steps,
         and for the final output the largest difference and how often the per-step arg-max differs. With --inputs
         (the float inputs that were run) it also counts, per Conv with int8 weights, the pairs of uint8 x int8 products
-        whose 16-bit sum leaves [-32768, 32767] (what VPMADDUBSW saturates on x86 without VNNI), judged on run A's
-        activations: the Conv's input tensor as the uint8 values the kernel multiplies.
+        whose 16-bit sum could leave [-32768, 32767] (what VPMADDUBSW saturates on x86 without VNNI; the bound of
+        qdq.pair_bound_share), judged on run A's activations: the Conv's input tensor as the uint8 values the kernel multiplies.
 
 Needs Debian's python3-onnx and python3-numpy. A diagnostic: nothing ships from it.
 """
@@ -20,6 +20,9 @@ import sys
 import numpy as np
 import onnx
 from onnx import helper, numpy_helper, TensorProto
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qdq  # noqa: E402
 
 
 def _q_outputs(model):
@@ -44,7 +47,7 @@ def _load_dump(folder):
 
 
 def _conv_weights(model):
-    """For each Conv fed by a quantised input: (input Q tensor, int8 weights [O, I/g, kh, kw], group, input zero point)."""
+    """For each Conv fed by a quantised input: (Conv node, input Q tensor, int8 weights [O, I/g, kh, kw], input zero point)."""
     inits = {i.name: i for i in model.graph.initializer}
     producers = {o: n for n in model.graph.node for o in n.output}
     found = []
@@ -53,33 +56,11 @@ def _conv_weights(model):
         if not x_dq or not w_dq or x_dq.op_type != "DequantizeLinear" or w_dq.op_type != "DequantizeLinear":
             continue
         w = numpy_helper.to_array(inits[w_dq.input[0]])
-        if w.dtype != np.int8:
-            continue  # uint8 weights run U8U8 kernels, which do not saturate
-        group = next((a.i for a in conv.attribute if a.name == "group"), 1)
-        found.append((conv.name or conv.output[0], x_dq.input[0], w.astype(np.int32), group))
+        if w.dtype != np.int8 or w.shape[1] == 1:
+            continue  # uint8 weights run U8U8 kernels and depthwise Convs widen first: neither saturates
+        zero = float(numpy_helper.to_array(inits[x_dq.input[2]]))
+        found.append((conv, x_dq.input[0], w.astype(np.float32), zero))
     return found
-
-
-def _saturating_pairs(x_u8, w, group):
-    """Share of output values of a 1x1 or kxk Conv whose channel-adjacent uint8 x int8 product pairs leave int16 (no padding modelled)."""
-    if group != 1:
-        return None  # depthwise / grouped Convs run MLAS's own kernel, which widens first
-    o, i, kh, kw = w.shape
-    x = x_u8.astype(np.int32)[0]  # [C, H, W]
-    c, h, wd = x.shape
-    if c % 2:
-        x = np.concatenate([x, np.zeros((1, h, wd), np.int32)])
-        w = np.concatenate([w, np.zeros((o, 1, kh, kw), np.int32)], axis=1)
-    hits = total = 0
-    for dy in range(kh):
-        for dx in range(kw):
-            patch = x[:, dy:h - kh + 1 + dy, dx:wd - kw + 1 + dx].reshape(x.shape[0] // 2, 2, -1)   # [C/2, 2, P]
-            taps = w[:, :, dy, dx].reshape(o, x.shape[0] // 2, 2)                                   # [O, C/2, 2]
-            pair = np.einsum("ocp,cpn->ocn", taps, patch)                                           # [O, C/2, P]
-            bad = (pair > 32767) | (pair < -32768)
-            hits += int(bad.any(axis=1).sum())
-            total += bad.shape[0] * bad.shape[2]
-    return hits / max(total, 1)
 
 
 def compare(args):
@@ -92,13 +73,13 @@ def compare(args):
     order = _q_outputs(model)
     saturation = {}
     if args.inputs:
-        for conv, x_name, w, group in _conv_weights(model):
+        for conv, x_name, w, zero in _conv_weights(model):
             if x_name not in names_a:
                 continue
             idx = names_a.index(x_name)
             if not all(os.path.exists(os.path.join(args.a, f"{smp}.{idx}.npy")) for smp in samples):
                 continue
-            shares = [s for s in (_saturating_pairs(np.load(os.path.join(args.a, f"{smp}.{idx}.npy")), w, group) for smp in samples) if s is not None]
+            shares = [qdq.pair_bound_share(conv, np.load(os.path.join(args.a, f"{smp}.{idx}.npy")), w, zero) for smp in samples]
             if shares:
                 saturation[x_name] = float(np.mean(shares))
     print(f"{'tensor':<48} {'differ %':>9} {'mean steps':>11} {'max steps':>10} {'pairs over int16 %':>19}")

@@ -163,44 +163,43 @@ public static class ModelManifestLoader
 
     private static void VerifyFallback(ModelSet set, ModelChoice choice)
     {
-        var path = set.PathOf(choice.Loaded.File);
         var why = $"chosen for '{choice.Declared.Name}' because {choice.Reason}";
         var instead = $"or set {RecognitionOptions.SectionName}:Precision=Int8 to load the int8 file {choice.Declared.File} anyway";
-        if (!path.StartsWith(set.Directory, StringComparison.Ordinal))
-        {
-            throw new ModelManifestException($"fp32 fallback {choice.Loaded.File} lies outside the model folder {set.Directory} ({why}); fix the manifest's fallback.file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new ModelManifestException($"fp32 fallback model file missing: {path} ({why}); run scripts/fetch-models, {instead}");
-        }
-
-        var actual = ComputeSha256(path);
-        if (!string.Equals(actual, choice.Loaded.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelManifestException(
-                $"fp32 fallback model file {path} fails its checksum: expected sha256 {choice.Loaded.Sha256}, actual {actual}; refusing to load it ({why}); run scripts/fetch-models, {instead}");
-        }
+        VerifyFile(
+            set,
+            choice.Loaded.File,
+            choice.Loaded.Sha256,
+            new FileChecks(
+                "fp32 fallback model file",
+                Outside: $" ({why}); fix the manifest's fallback.file",
+                Missing: $" ({why}); run scripts/fetch-models, {instead}",
+                Mismatch: $" ({why}); run scripts/fetch-models, {instead}"));
     }
 
-    private static void VerifyFile(ModelSet set, string relativeFile, string expectedSha256)
+    private static void VerifyFile(ModelSet set, string relativeFile, string expectedSha256, FileChecks? checks = null)
     {
+        var c = checks ?? FileChecks.Model;
         var path = set.PathOf(relativeFile);
         if (!path.StartsWith(set.Directory, StringComparison.Ordinal))
         {
-            throw new ModelManifestException($"model file {relativeFile} lies outside the model folder {set.Directory}");
+            throw new ModelManifestException($"{c.What} {relativeFile} lies outside the model folder {set.Directory}{c.Outside}");
         }
 
         if (!File.Exists(path))
         {
-            throw new ModelManifestException($"model file missing: {path} ({FetchHint})");
+            throw new ModelManifestException($"{c.What} missing: {path}{c.Missing}");
         }
 
         var actual = ComputeSha256(path);
         if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ModelManifestException($"model file {path} fails its checksum: expected sha256 {expectedSha256}, actual {actual}; refusing to load it");
+            throw new ModelManifestException($"{c.What} {path} fails its checksum: expected sha256 {expectedSha256}, actual {actual}; refusing to load it{c.Mismatch}");
         }
+    }
+
+    /// <summary>How a verified file is named in messages, and what each failure adds (reason and fix).</summary>
+    private sealed record FileChecks(string What, string Outside, string Missing, string Mismatch)
+    {
+        public static readonly FileChecks Model = new("model file", string.Empty, $" ({FetchHint})", string.Empty);
     }
 }
