@@ -86,8 +86,13 @@ class OnnxBackbone(nn.Module):
     def forward(self, x, start=0, stop=None, input_name="x"):
         """Run nodes[start:stop]; `x` is the tensor named `input_name`.  With stop set,
         returns the tensor that crosses the cut at `stop` (see split_index)."""
-        env = {input_name: x}
-        nodes = self.nodes[start:stop]
+        env = self.run_nodes({input_name: x}, self.nodes[start:stop])
+        if stop is not None:
+            return env[self._cut_name(stop)]
+        return env[self.tap]
+
+    def run_nodes(self, env, nodes):
+        """Execute `nodes` in order on `env` (tensor name -> tensor); returns `env` with their outputs."""
         for op, ins, outs, at in nodes:
             a = [self._get(env, i) if i else None for i in ins]
             o = outs[0]
@@ -111,7 +116,10 @@ class OnnxBackbone(nn.Module):
             elif op == "Sqrt":
                 y = torch.sqrt(a[0])
             elif op == "Clip":
-                y = torch.clamp(a[0], at.get("min"), at.get("max"))
+                # opset < 11: bounds are attributes; opset >= 11: optional inputs
+                lo = at.get("min", float(a[1]) if len(a) > 1 and a[1] is not None else None)
+                hi = at.get("max", float(a[2]) if len(a) > 2 and a[2] is not None else None)
+                y = torch.clamp(a[0], lo, hi)
             elif op == "Sigmoid":
                 y = torch.sigmoid(a[0])
             elif op == "HardSigmoid":
@@ -151,14 +159,17 @@ class OnnxBackbone(nn.Module):
                 idx = [slice(None)] * a[0].dim()
                 idx[ax] = slice(s, e)
                 y = a[0][tuple(idx)]
+            elif op == "Resize":
+                assert at.get("mode", b"nearest") == b"nearest", at
+                sc = [float(v) for v in a[2]]
+                assert sc[:2] == [1.0, 1.0] and all(v == int(v) for v in sc), sc
+                y = F.interpolate(a[0], scale_factor=(sc[2], sc[3]), mode="nearest")
             elif op == "Reshape":
                 y = self._reshape(o, a[0])
             else:
                 raise NotImplementedError(op)
             env[o] = y
-        if stop is not None:
-            return env[self._cut_name(stop)]
-        return env[self.tap]
+        return env
 
     def _cut_name(self, stop):
         produced_before = {"x"} | {o for n in self.nodes[:stop] for o in n[2]}
