@@ -45,12 +45,12 @@ def _pick(rng, items, count):
     return [items[i] for i in idx]
 
 
-def write_det_inputs(out_dir, data_root, sim_folders, rng, photos=32, frames=24):
+def write_det_inputs(out_dir, data_root, sim_folders, rng, photos=32, frames=24, max_side=960):
     os.makedirs(out_dir, exist_ok=True)
     train_photos = [p for p in D.load_us_photos(data_root) if not D.is_held_out(p[0])] if data_root else []
     chosen = [p[0] for p in _pick(rng, train_photos, photos)] + [f[0] for f in _pick(rng, sim_frames(sim_folders), frames)]
     for i, path in enumerate(chosen):
-        np.save(os.path.join(out_dir, f"{i:04d}.npy"), det_input(cv2.imread(path, cv2.IMREAD_COLOR)))
+        np.save(os.path.join(out_dir, f"{i:04d}.npy"), det_input(cv2.imread(path, cv2.IMREAD_COLOR), max_side))
     return chosen
 
 

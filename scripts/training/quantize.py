@@ -64,6 +64,7 @@ def main():
     ap.add_argument("--alpr-edge", required=True, help="the built alpr-edge (its hidden calibrate verb runs ONNX Runtime)")
     ap.add_argument("--sim", action="append", default=[], help="folder written by alpr-edge simulate (repeatable)")
     ap.add_argument("--data", default="", help="datasets root (openalpr-us-dev, openalpr-us-crops-dev); training part only")
+    ap.add_argument("--max-side", type=int, default=960, help="det: the manifest's maxSide (calibration inputs are scaled like the firmware does)")
     ap.add_argument("--stretch", type=float, default=1.5, help="rec: the manifest's horizontalStretch for this model")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", default="", help="keep the intermediate files here")
@@ -97,7 +98,7 @@ def main():
     used = []
     if not args.ranges:
         if args.kind == "det":
-            used = C.write_det_inputs(inputs, args.data, args.sim, rng)
+            used = C.write_det_inputs(inputs, args.data, args.sim, rng, max_side=args.max_side)
         else:
             used = C.write_rec_inputs(inputs, args.data, args.sim, rng, args.stretch, lines=args.lines)
     equalized = None

@@ -136,8 +136,16 @@ def main():
     ap.add_argument("--minutes", type=float, default=0, help="stop (checkpoint, export) after this long; 0 = no limit")
     ap.add_argument("--freeze-neck", action="store_true")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--export-only", action="store_true", help="export --out's checkpoint.pt to plate-det.onnx and stop")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    if args.export_only:
+        model = PlateDetector(args.base)
+        ck = torch.load(os.path.join(args.out, "checkpoint.pt"))
+        model.load_state_dict(ck["model"])
+        export(model, os.path.join(args.out, "plate-det.onnx"))
+        print(f"exported step {ck['step']} to", os.path.join(args.out, "plate-det.onnx"))
+        return
     torch.manual_seed(args.seed)
     os.makedirs(args.out, exist_ok=True)
     size = tuple(int(v) for v in args.size.split("x"))
