@@ -5,18 +5,27 @@ namespace Alpr.Edge.Firmware.Tracking;
 
 /// <summary>
 /// Groups plate sightings across frames into tracks, one per vehicle pass, and yields one read per track.
-/// A sighting joins a track on the same camera when its text is the same, or within
-/// <see cref="TrackingOptions.MaxTextDistance"/> edits with a nearby box. A track is reported once it
-/// settles (enough sightings, or old enough) or when it closes, whichever comes first. It closes when its
-/// plate has been missing for <see cref="TrackingOptions.Gap"/> of capture time and
-/// <see cref="TrackingOptions.MissedFrames"/> recognised frames (so a slow recogniser that sees a pass in
-/// few frames does not split it), or, when the camera sends nothing, after
-/// <see cref="TrackingOptions.StallClose"/> on the clock. A plate still in view after
-/// <see cref="TrackingOptions.MaxTrackLife"/> (a parked car) is read again.
+/// A sighting joins a track on the same camera when its text is the same; or within
+/// <see cref="TrackingOptions.MaxTextDistance"/> edits with a box within <see cref="TrackingOptions.MaxBoxDistanceInWidths"/>;
+/// or, with its box where the track's last was (within half a plate width), when it agrees on most characters (a noisy
+/// reading of the same plate). A track is reported once it settles (enough sightings, or old enough) or when it closes,
+/// whichever comes first; its text is fused from its sightings by <see cref="TrackingOptions.Fusion"/>
+/// (<see cref="PlateTextFusion"/>). It closes when its plate has been missing for <see cref="TrackingOptions.Gap"/> of
+/// capture time and <see cref="TrackingOptions.MissedFrames"/> recognised frames (so a slow recogniser that sees a pass in
+/// few frames does not split it), or, when the camera sends nothing, after <see cref="TrackingOptions.StallClose"/> on the
+/// clock. A standing plate (a parked or stopped car) waits twice as long as it has stood, up to
+/// <see cref="TrackingOptions.ParkedGap"/>, and is read once while it stays, or once per
+/// <see cref="TrackingOptions.MaxTrackLife"/> when that is set.
 /// Not thread-safe: one owner (the recognition worker) calls it.
 /// </summary>
 public sealed class PlateTracker
 {
+    /// <summary>A sighting whose box is within this many plate widths of a track's last box is where that plate is.</summary>
+    private const double InPlaceInWidths = PlateTrack.StandingStillInWidths;
+
+    /// <summary>A standing plate's track waits this many times as long as the plate has stood (see <see cref="TrackingOptions.ParkedGap"/>).</summary>
+    private const int StandingWaitFactor = 2;
+
     private readonly TrackingOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Dictionary<string, List<PlateTrack>> _tracks = new(StringComparer.Ordinal);
@@ -53,7 +62,7 @@ public sealed class PlateTracker
             _tracks.Add(camera, tracks);
         }
 
-        Close(tracks, t => t.MissedFrames >= _options.MissedFrames && capturedAt - t.LastSeenAt > _options.Gap, due);
+        Close(tracks, t => t.MissedFrames >= _options.MissedFrames && capturedAt - t.LastSeenAt > GapOf(t), due);
         var fed = new HashSet<PlateTrack>();
         foreach (var plate in plates.Where(p => p.Text.Length > 0).OrderByDescending(p => p.Confidence))
         {
@@ -65,7 +74,7 @@ public sealed class PlateTracker
             var track = FindTrack(tracks, plate, fed);
             if (track is null)
             {
-                track = new PlateTrack(camera, capturedAt, now);
+                track = new PlateTrack(camera, plate.Box, capturedAt, now);
                 tracks.Add(track);
             }
 
@@ -107,24 +116,32 @@ public sealed class PlateTracker
         return due;
     }
 
-    private static void Close(List<PlateTrack> tracks, Func<PlateTrack, bool> closes, List<TrackedRead> due)
+    /// <summary>How long a track waits for its plate: the gap, or for a standing plate twice as long as it has stood, up to the parked gap.</summary>
+    private TimeSpan GapOf(PlateTrack track)
     {
-        foreach (var track in tracks.Where(closes))
+        var standing = track.StandingFor * StandingWaitFactor;
+        return standing <= _options.Gap ? _options.Gap : standing >= _options.ParkedGap ? _options.ParkedGap : standing;
+    }
+
+    private void Close(List<PlateTrack> tracks, Func<PlateTrack, bool> closes, List<TrackedRead> due)
+    {
+        var closing = tracks.Where(closes).ToList();
+        foreach (var track in closing)
         {
             if (!track.Reported && track.Sightings > 0)
             {
-                due.Add(track.ToRead());
+                due.Add(track.ToRead(_options.Fusion));
             }
         }
 
-        tracks.RemoveAll(t => closes(t));
+        tracks.RemoveAll(closing.Contains);
     }
 
     private void ReportDue(List<PlateTrack> tracks, DateTimeOffset capturedAt, List<TrackedRead> due)
     {
         foreach (var track in tracks)
         {
-            if (track.Reported && capturedAt - track.StartedAt >= _options.MaxTrackLife)
+            if (track.Reported && _options.MaxTrackLife is { } life && capturedAt - track.StartedAt >= life)
             {
                 track.Restart(capturedAt);
             }
@@ -132,7 +149,7 @@ public sealed class PlateTracker
             if (!track.Reported && track.Sightings > 0
                 && (track.Sightings >= _options.SettleSightings || capturedAt - track.StartedAt >= _options.SettleTime))
             {
-                due.Add(track.ToRead());
+                due.Add(track.ToRead(_options.Fusion));
                 track.MarkReported();
             }
         }
@@ -149,10 +166,11 @@ public sealed class PlateTracker
                 continue;
             }
 
-            var distance = track.Texts.Min(t => TextDistance(t, plate.Text));
-            var boxDistance = BoxDistanceInWidths(track.LastBox, plate.Box);
+            var (distance, nearest) = track.Texts.Select(t => (distance: TextDistance(t, plate.Text), t)).MinBy(d => d.distance);
+            var boxDistance = PlateBoxes.DistanceInWidths(track.LastBox, plate.Box);
             var joins = distance == 0
-                || (distance <= _options.MaxTextDistance && boxDistance <= _options.MaxBoxDistanceInWidths);
+                || (distance <= _options.MaxTextDistance && boxDistance <= _options.MaxBoxDistanceInWidths)
+                || (boxDistance <= InPlaceInWidths && FusionBallot.AgreesOnMost(distance, nearest.Length, plate.Text.Length));
             var score = (distance * 1000) + boxDistance;
             if (joins && score < bestScore)
             {
@@ -173,13 +191,5 @@ public sealed class PlateTracker
         var distance = EditDistance.Between(a, b);
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
         return distance > 1 && shorter.Length >= 4 && longer.Contains(shorter, StringComparison.Ordinal) ? 1 : distance;
-    }
-
-    private static double BoxDistanceInWidths(PlateRegion a, PlateRegion b)
-    {
-        var dx = (a.X + (a.Width / 2.0)) - (b.X + (b.Width / 2.0));
-        var dy = (a.Y + (a.Height / 2.0)) - (b.Y + (b.Height / 2.0));
-        var width = Math.Max(1, Math.Max(a.Width, b.Width));
-        return Math.Sqrt((dx * dx) + (dy * dy)) / width;
     }
 }

@@ -24,8 +24,21 @@ public sealed class TrackingOptions
     /// <summary>A track is reported early once it is this old (it stays open, silently).</summary>
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>A plate that stays in view (a parked car) is read again after this long.</summary>
-    public TimeSpan MaxTrackLife { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// The longest a standing plate's track waits for it. A plate that has stayed within half a plate width of where it was
+    /// first seen (a parked or stopped car) waits twice as long as it has stood, at least <see cref="Gap"/> and at most this,
+    /// so a passing truck or a few frames the recogniser misses do not make a new read of a car that never left.
+    /// </summary>
+    public TimeSpan ParkedGap { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When set, a plate still in view this long after its read (a parked car) is read again, once per this long.
+    /// Unset (the default), a parked car yields one read when it arrives and no more while it stays.
+    /// </summary>
+    public TimeSpan? MaxTrackLife { get; set; }
+
+    /// <summary>How a track's sightings become its read's text (default <see cref="PlateFusionMethod.Vote"/>).</summary>
+    public PlateFusionMethod Fusion { get; set; } = PlateFusionMethod.Vote;
 
     /// <summary>Most character edits between two texts still taken as the same plate.</summary>
     public int MaxTextDistance { get; set; } = 1;

@@ -33,9 +33,19 @@ internal sealed class TrackingOptionsValidator : IValidateOptions<TrackingOption
             failures.Add($"Tracking:SettleTime is {options.SettleTime}; set a positive time (default 00:00:03)");
         }
 
-        if (options.MaxTrackLife <= options.Gap || options.MaxTrackLife <= options.SettleTime)
+        if (options.ParkedGap < options.Gap || options.ParkedGap > TimeSpan.FromHours(1))
         {
-            failures.Add($"Tracking:MaxTrackLife is {options.MaxTrackLife}; set it longer than Tracking:Gap and Tracking:SettleTime (default 00:05:00)");
+            failures.Add($"Tracking:ParkedGap is {options.ParkedGap}; set a time from Tracking:Gap to 01:00:00 (default 00:02:00)");
+        }
+
+        if (options.MaxTrackLife is { } life && (life <= options.Gap || life <= options.SettleTime))
+        {
+            failures.Add($"Tracking:MaxTrackLife is {life}; set it longer than Tracking:Gap and Tracking:SettleTime, or leave it unset so a parked car is read once (default unset)");
+        }
+
+        if (!Enum.IsDefined(options.Fusion))
+        {
+            failures.Add($"Tracking:Fusion is '{options.Fusion}'; set Vote (default), Majority or BestFrame");
         }
 
         if (options.MaxTextDistance is < 0 or > 3)

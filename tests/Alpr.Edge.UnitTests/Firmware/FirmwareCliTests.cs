@@ -95,6 +95,7 @@ public sealed class FirmwareCliTests : IDisposable
     [InlineData("""{ "Pipeline": { "ChannelCapacity": 0 } }""", "Pipeline:ChannelCapacity is 0")]
     [InlineData("""{ "Uplink": { "BrokerUrl": "tcp://broker" } }""", "Uplink:BrokerUrl")]
     [InlineData("""{ "Tracking": { "Gap": "00:00:00" } }""", "Tracking:Gap")]
+    [InlineData("""{ "Tracking": { "Fusion": "Average" } }""", "Tracking:Fusion")]
     public async Task An_invalid_setting_in_the_config_is_refused_at_start_naming_the_key(string json, string expected)
     {
         var config = _temp.File("edge.json", json);
