@@ -3,6 +3,7 @@ using Alpr.Edge.Recognition.Cpu;
 using Alpr.Edge.Recognition.Cropping;
 using Alpr.Edge.Recognition.Detection;
 using Alpr.Edge.Recognition.Models;
+using Alpr.Edge.Recognition.PlateRegions;
 using Alpr.Edge.Recognition.PostProcessing;
 using Alpr.Edge.Recognition.Reading;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,9 @@ using SkiaSharp;
 namespace Alpr.Edge.Recognition;
 
 /// <summary>
-/// Plate recogniser running the ONNX models of a verified manifest (on the CPU unless configured otherwise): DB text detection, upright crops stretched
-/// horizontally, CTC reading restricted to A-Z0-9, then the choice of plate numbers among the text lines.
+/// Plate recogniser running the ONNX models of a verified manifest (on the CPU unless configured otherwise): DB detection, upright crops stretched
+/// horizontally, CTC reading restricted to A-Z0-9, then the choice of plate numbers among the text lines, or, with a detector of
+/// whole plates (<c>decoder.regions</c> <see cref="ManifestDecoder.PlateRegions"/>), one reading per padded plate region.
 /// </summary>
 public sealed class OnnxPlateRecognizer : IPlateRecognizer
 {
@@ -81,6 +83,9 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     /// <summary>The models loaded: per role the file chosen (int8 or its fp32 fallback), why, and the CPU class it was chosen for.</summary>
     public ModelSet Models { get; }
 
+    /// <summary>What the detector's map is of (the manifest's <c>decoder.regions</c>): text lines, or whole plates.</summary>
+    public string Regions => Models.Detector.Decoder.Regions;
+
     /// <inheritdoc />
     public FrameRecognition Recognize(SKBitmap image, CancellationToken cancellationToken)
     {
@@ -89,41 +94,9 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
         var started = Stopwatch.GetTimestamp();
         using var owned = EnsureReadable(image);
         var source = owned ?? image;
-
-        var boxes = detector.Detect(source, cancellationToken)
-            .Where(b => b.Corners.Height >= MinLinePixels && b.Corners.Width / b.Corners.Height is >= MinLineAspect and <= MaxLineAspect)
-            .OrderByDescending(b => b.Score)
-            .Take(options.MaxTextLines)
-            .ToList();
-        var mark = Lap(stages, DetectStage, started);
-
-        var crops = new List<SKBitmap>(boxes.Count);
-        try
-        {
-            using (var pixmap = source.PeekPixels())
-            using (var frame = SKImage.FromPixels(pixmap))
-            {
-                foreach (var box in boxes)
-                {
-                    crops.Add(TextLineCropper.Crop(frame, box.Corners, reader.InputHeight, reader.HorizontalStretch, reader.MaxWidth));
-                }
-            }
-
-            mark = Lap(stages, CropStage, mark);
-            var readings = reader.Read(crops, cancellationToken);
-            mark = Lap(stages, RecognizeStage, mark);
-
-            var lines = boxes.Zip(readings, (box, reading) => new TextLine(box, reading)).ToList();
-            var plates = PlateCandidateSelector.Select(lines, image.Width, image.Height, options.MinPlateScore, formatPrior);
-            Lap(stages, PostStage, mark);
-            var totalMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            RecognitionLog.FrameRecognized(logger, image.Width, image.Height, boxes.Count, readings.Count, plates.Count, totalMilliseconds);
-            return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
-        }
-        finally
-        {
-            crops.ForEach(c => c.Dispose());
-        }
+        return Regions == ManifestDecoder.PlateRegions
+            ? RecognizePlateRegions(source, stages, started, cancellationToken)
+            : RecognizeTextLines(source, stages, started, cancellationToken);
     }
 
     /// <summary>
@@ -137,25 +110,15 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
         var started = Stopwatch.GetTimestamp();
         using var owned = EnsureReadable(plateCrop);
         var source = owned ?? plateCrop;
-        var whole = Quad.FromRect(SKRect.Create(source.Width, source.Height));
-        SKBitmap crop;
-        using (var pixmap = source.PeekPixels())
-        using (var frame = SKImage.FromPixels(pixmap))
-        {
-            crop = TextLineCropper.Crop(frame, whole, reader.InputHeight, reader.HorizontalStretch, reader.MaxWidth);
-        }
-
-        using (crop)
-        {
-            var mark = Lap(stages, CropStage, started);
-            var reading = reader.Read([crop], cancellationToken)[0];
-            mark = Lap(stages, RecognizeStage, mark);
-            var plates = reading.Text.Length == 0
-                ? []
-                : new[] { PlateCandidateSelector.ToPlate(reading, reading.Confidence, new PlateRegion(0, 0, source.Width, source.Height), formatPrior) };
-            Lap(stages, PostStage, mark);
-            return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
-        }
+        using var crop = ReaderCrops.Cut(source, [Quad.FromRect(SKRect.Create(source.Width, source.Height))], reader);
+        var mark = Lap(stages, CropStage, started);
+        var reading = reader.Read(crop.Bitmaps, cancellationToken)[0];
+        mark = Lap(stages, RecognizeStage, mark);
+        var plates = reading.Text.Length == 0
+            ? []
+            : new[] { PlateCandidateSelector.ToPlate(reading, reading.Confidence, new PlateRegion(0, 0, source.Width, source.Height), formatPrior) };
+        Lap(stages, PostStage, mark);
+        return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
     }
 
     /// <inheritdoc />
@@ -163,6 +126,50 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer
     {
         detector.Dispose();
         reader.Dispose();
+    }
+
+    /// <summary>Text-line regions: read every plate-shaped line, then choose the plates among the lines.</summary>
+    private FrameRecognition RecognizeTextLines(SKBitmap source, Dictionary<string, double> stages, long started, CancellationToken cancellationToken)
+    {
+        var boxes = detector.Detect(source, cancellationToken)
+            .Where(b => b.Corners.Height >= MinLinePixels && b.Corners.Width / b.Corners.Height is >= MinLineAspect and <= MaxLineAspect)
+            .OrderByDescending(b => b.Score)
+            .Take(options.MaxTextLines)
+            .ToList();
+        var mark = Lap(stages, DetectStage, started);
+
+        using var crops = ReaderCrops.Cut(source, boxes.Select(b => b.Corners), reader);
+        mark = Lap(stages, CropStage, mark);
+        var readings = reader.Read(crops.Bitmaps, cancellationToken);
+        mark = Lap(stages, RecognizeStage, mark);
+
+        var lines = boxes.Zip(readings, (box, reading) => new TextLine(box, reading)).ToList();
+        var plates = PlateCandidateSelector.Select(lines, source.Width, source.Height, options.MinPlateScore, formatPrior);
+        Lap(stages, PostStage, mark);
+        var totalMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        RecognitionLog.FrameRecognized(logger, source.Width, source.Height, boxes.Count, readings.Count, plates.Count, totalMilliseconds);
+        return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
+    }
+
+    /// <summary>
+    /// Plate regions: every plate-shaped box, padded, cut from the full-resolution frame and read as one plate
+    /// (<see cref="PlateBoxes"/>, <see cref="PlateRegionScorer"/>).
+    /// </summary>
+    private FrameRecognition RecognizePlateRegions(SKBitmap source, Dictionary<string, double> stages, long started, CancellationToken cancellationToken)
+    {
+        var boxes = PlateBoxes.Select(detector.Detect(source, cancellationToken), Models.Detector.Decoder, source.Width, source.Height, options.MaxTextLines);
+        var mark = Lap(stages, DetectStage, started);
+
+        using var crops = ReaderCrops.Cut(source, boxes.Select(b => b.Padded), reader);
+        mark = Lap(stages, CropStage, mark);
+        var readings = reader.Read(crops.Bitmaps, cancellationToken);
+        mark = Lap(stages, RecognizeStage, mark);
+
+        var plates = PlateRegionScorer.Plates(boxes, readings, options.MinPlateScore, formatPrior);
+        Lap(stages, PostStage, mark);
+        var totalMilliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        RecognitionLog.PlateRegionsRecognized(logger, source.Width, source.Height, boxes.Count, readings.Count, plates.Count, totalMilliseconds);
+        return new FrameRecognition { Plates = plates, StageMilliseconds = stages };
     }
 
     private void LogChoice(ModelChoice choice, CpuClassReading cpu)

@@ -16,4 +16,7 @@ internal static partial class RecognitionLog
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Frame {Width}x{Height}: {Lines} text line(s), {Read} read, {Plates} plate(s) in {Milliseconds:F1} ms")]
     public static partial void FrameRecognized(ILogger logger, int width, int height, int lines, int read, int plates, double milliseconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Frame {Width}x{Height}: {Regions} plate region(s), {Read} read, {Plates} plate(s) in {Milliseconds:F1} ms")]
+    public static partial void PlateRegionsRecognized(ILogger logger, int width, int height, int regions, int read, int plates, double milliseconds);
 }

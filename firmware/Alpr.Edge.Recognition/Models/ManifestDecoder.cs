@@ -9,6 +9,15 @@ public sealed record ManifestDecoder
     /// <summary>Decoder type for recognisers.</summary>
     public const string Ctc = "ctc";
 
+    /// <summary>DB regions value: the map is of text lines, each read and the plates chosen among them (the default).</summary>
+    public const string TextLineRegions = "textLines";
+
+    /// <summary>DB regions value: the map is of whole plates, each region cut out padded and read as one plate.</summary>
+    public const string PlateRegions = "plates";
+
+    /// <summary>Largest <see cref="PlatePadX"/> or <see cref="PlatePadY"/> the loader accepts.</summary>
+    public const float MaxPlatePad = 0.5f;
+
     /// <summary><see cref="DifferentiableBinarization"/> or <see cref="Ctc"/>.</summary>
     public required string Type { get; init; }
 
@@ -29,6 +38,18 @@ public sealed record ManifestDecoder
 
     /// <summary>DB: boxes with a shorter side (map pixels) are dropped.</summary>
     public float MinSide { get; init; } = 3;
+
+    // The three below have setters, not init: the source-generated manifest reader passes every init-only property to the
+    // object initializer, a missing key as default(T), which would replace these defaults with null and 0.
+
+    /// <summary>DB: what the map's regions are, <see cref="TextLineRegions"/> (the default when absent) or <see cref="PlateRegions"/>.</summary>
+    public string Regions { get; set; } = TextLineRegions;
+
+    /// <summary>DB, <see cref="PlateRegions"/>: fraction of a plate box's width added on each side (along the box) before it is cut out; 0.06 when absent.</summary>
+    public float PlatePadX { get; set; } = 0.06f;
+
+    /// <summary>DB, <see cref="PlateRegions"/>: fraction of a plate box's height added on each side (across the box) before it is cut out; 0.12 when absent.</summary>
+    public float PlatePadY { get; set; } = 0.12f;
 
     /// <summary>CTC: index of the blank class.</summary>
     public int BlankIndex { get; init; }

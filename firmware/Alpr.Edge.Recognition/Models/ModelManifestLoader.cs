@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Alpr.Edge.Recognition.Cpu;
@@ -47,6 +48,7 @@ public static class ModelManifestLoader
 
         var detector = Single(manifest, ModelRoles.Detector, ManifestDecoder.DifferentiableBinarization, manifestPath);
         var recognizer = Single(manifest, ModelRoles.Recognizer, ManifestDecoder.Ctc, manifestPath);
+        CheckRegions(detector, manifestPath);
         if (recognizer.Decoder.Dictionary is null && (string.IsNullOrEmpty(recognizer.Decoder.Alphabet) || recognizer.Decoder.AppendSpace))
         {
             throw new ModelManifestException(
@@ -122,6 +124,27 @@ public static class ModelManifestLoader
         }
 
         return model;
+    }
+
+    private static void CheckRegions(ManifestModel detector, string manifestPath)
+    {
+        var decoder = detector.Decoder;
+        if (decoder.Regions is not (ManifestDecoder.TextLineRegions or ManifestDecoder.PlateRegions))
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: detector '{detector.Name}' has decoder.regions '{decoder.Regions ?? "null"}'; use \"{ManifestDecoder.TextLineRegions}\" "
+                + $"(a map of text lines, the plates chosen among them; the default) or \"{ManifestDecoder.PlateRegions}\" (a map of whole plates)");
+        }
+
+        foreach (var (key, value, side) in new[] { ("platePadX", decoder.PlatePadX, "width"), ("platePadY", decoder.PlatePadY, "height") })
+        {
+            if (value is not (>= 0 and <= ManifestDecoder.MaxPlatePad))
+            {
+                throw new ModelManifestException(
+                    $"{manifestPath}: detector '{detector.Name}' has decoder.{key} {value.ToString(CultureInfo.InvariantCulture)}; "
+                    + $"use 0 to {ManifestDecoder.MaxPlatePad.ToString(CultureInfo.InvariantCulture)} (the fraction of the plate box's {side} added on each side)");
+            }
+        }
     }
 
     private static void CheckNormalization(ManifestModel model, string manifestPath)

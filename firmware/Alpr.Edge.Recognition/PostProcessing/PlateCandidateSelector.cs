@@ -104,7 +104,8 @@ public static class PlateCandidateSelector
         };
     }
 
-    private static double OverlapOfSmaller(PlateRegion a, PlateRegion b)
+    /// <summary>Intersection of two boxes as a share of the smaller one's area (0 when either is empty).</summary>
+    internal static double OverlapOfSmaller(PlateRegion a, PlateRegion b)
     {
         var width = Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X));
         var height = Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));

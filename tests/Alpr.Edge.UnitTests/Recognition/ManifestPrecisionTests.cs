@@ -39,6 +39,16 @@ public sealed class ManifestPrecisionTests : IDisposable
 
         foreach (var manifest in manifests)
         {
+            // A manifest may name a model that is not committed yet (manifest.plate-det.json's detector while it is trained): it must
+            // still pass every check before the files, so loading stops at that file; its int8 entries are checked from the JSON.
+            if (ModelFilesMissing(directory, manifest!) is { Count: > 0 } missing)
+            {
+                var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(directory, manifest!, Vnni, RecognitionPrecision.Fp32));
+                Assert.Contains(missing, file => error.Message.Contains($"model file missing: {Path.Combine(directory, file)}", StringComparison.Ordinal));
+                AssertInt8EntriesDeclareMatchingFallbacks(directory, manifest!);
+                continue;
+            }
+
             // Fp32 loads every declared fallback (checking that it exists and matches its sha256) and every fp32 entry's own file;
             // Int8 loads every entry's own file. Neither depends on which CPU classes the entries list.
             var fp32 = ModelManifestLoader.Load(directory, manifest!, Vnni, RecognitionPrecision.Fp32);
@@ -63,6 +73,25 @@ public sealed class ManifestPrecisionTests : IDisposable
             }
         }
     }
+
+    /// <summary>Files named by the manifest's entries (their own files, not fallbacks) that the model folder lacks.</summary>
+    private static List<string> ModelFilesMissing(string directory, string manifest) =>
+        [.. Entries(directory, manifest).Select(m => (string)m["file"]!).Where(file => !File.Exists(Path.Combine(directory, file)))];
+
+    private static void AssertInt8EntriesDeclareMatchingFallbacks(string directory, string manifest)
+    {
+        foreach (var entry in Entries(directory, manifest).Where(m => (string?)m["precision"] == ModelPrecisions.Int8))
+        {
+            var fallback = entry["fallback"];
+            Assert.True(fallback is not null, $"{manifest}: int8 model '{entry["name"]}' declares no fp32 fallback");
+            var path = Path.Combine(directory, (string)fallback["file"]!);
+            Assert.True(File.Exists(path), $"{manifest}: fp32 fallback {path} of '{entry["name"]}' is missing: run scripts/fetch-models, then rebuild the tests");
+            Assert.Equal((string?)fallback["sha256"], ModelManifestLoader.ComputeSha256(path), ignoreCase: true);
+        }
+    }
+
+    private static IEnumerable<JsonNode> Entries(string directory, string manifest) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, manifest)))!["models"]!.AsArray().Select(m => m!);
 
     [Fact]
     public void An_unknown_cpu_class_is_refused_naming_the_manifest_the_model_and_the_known_classes()
