@@ -74,25 +74,6 @@ public sealed class ManifestPrecisionTests : IDisposable
         }
     }
 
-    /// <summary>Files named by the manifest's entries (their own files, not fallbacks) that the model folder lacks.</summary>
-    private static List<string> ModelFilesMissing(string directory, string manifest) =>
-        [.. Entries(directory, manifest).Select(m => (string)m["file"]!).Where(file => !File.Exists(Path.Combine(directory, file)))];
-
-    private static void AssertInt8EntriesDeclareMatchingFallbacks(string directory, string manifest)
-    {
-        foreach (var entry in Entries(directory, manifest).Where(m => (string?)m["precision"] == ModelPrecisions.Int8))
-        {
-            var fallback = entry["fallback"];
-            Assert.True(fallback is not null, $"{manifest}: int8 model '{entry["name"]}' declares no fp32 fallback");
-            var path = Path.Combine(directory, (string)fallback["file"]!);
-            Assert.True(File.Exists(path), $"{manifest}: fp32 fallback {path} of '{entry["name"]}' is missing: run scripts/fetch-models, then rebuild the tests");
-            Assert.Equal((string?)fallback["sha256"], ModelManifestLoader.ComputeSha256(path), ignoreCase: true);
-        }
-    }
-
-    private static IEnumerable<JsonNode> Entries(string directory, string manifest) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, manifest)))!["models"]!.AsArray().Select(m => m!);
-
     [Fact]
     public void An_unknown_cpu_class_is_refused_naming_the_manifest_the_model_and_the_known_classes()
     {
@@ -263,4 +244,23 @@ public sealed class ManifestPrecisionTests : IDisposable
 
     private RecognitionOptions OptionsFor(RecognitionPrecision precision, string cpuClass) =>
         new() { ModelDirectory = folder.Path, IntraOpThreads = 1, Precision = precision, CpuClass = cpuClass };
+
+    /// <summary>Files named by the manifest's entries (their own files, not fallbacks) that the model folder lacks.</summary>
+    private static List<string> ModelFilesMissing(string directory, string manifest) =>
+        [.. Entries(directory, manifest).Select(m => (string)m["file"]!).Where(file => !File.Exists(Path.Combine(directory, file)))];
+
+    private static void AssertInt8EntriesDeclareMatchingFallbacks(string directory, string manifest)
+    {
+        foreach (var entry in Entries(directory, manifest).Where(m => (string?)m["precision"] == ModelPrecisions.Int8))
+        {
+            var fallback = entry["fallback"];
+            Assert.True(fallback is not null, $"{manifest}: int8 model '{entry["name"]}' declares no fp32 fallback");
+            var path = Path.Combine(directory, (string)fallback["file"]!);
+            Assert.True(File.Exists(path), $"{manifest}: fp32 fallback {path} of '{entry["name"]}' is missing: run scripts/fetch-models, then rebuild the tests");
+            Assert.Equal((string?)fallback["sha256"], ModelManifestLoader.ComputeSha256(path), ignoreCase: true);
+        }
+    }
+
+    private static IEnumerable<JsonNode> Entries(string directory, string manifest) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, manifest)))!["models"]!.AsArray().Select(m => m!);
 }
