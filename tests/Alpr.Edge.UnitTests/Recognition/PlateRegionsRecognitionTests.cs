@@ -34,6 +34,34 @@ public sealed class PlateRegionsRecognitionTests(PlateRegionsRecognizerFixture f
     }
 
     [Fact]
+    public void The_reported_box_is_the_detected_plate_padded_by_the_manifest_fractions()
+    {
+        // The fixture's region is the light plate itself (240 x 120, less its dark border): padded by 6 % of its width on each
+        // side and 12 % of its height above and below, it is about 1.12 x 240 = 269 wide and 1.24 x 120 = 149 tall.
+        var drawn = new PlateRegion(400, 300, 240, 120);
+        using var frame = DarkFrame(1280, 720, ("7ABC123", drawn));
+
+        var box = Assert.Single(fixture.Recognizer.Recognize(frame, CancellationToken.None).Plates).Box;
+
+        Assert.InRange(box.Width, 255, 275);
+        Assert.InRange(box.Height, 138, 155);
+        Assert.InRange(box.X, drawn.X - 18, drawn.X - 8);
+        Assert.InRange(box.Y, drawn.Y - 18, drawn.Y - 8);
+    }
+
+    [Fact]
+    public void A_letters_only_plate_is_scored_by_the_reading_and_the_detector_alone()
+    {
+        // Among text lines a letters-only reading scores half (content 0.5); a plate region has no content factor.
+        using var frame = DarkFrame(1280, 720, ("GOFAST", new PlateRegion(400, 300, 240, 120)));
+
+        var plate = Assert.Single(fixture.Recognizer.Recognize(frame, CancellationToken.None).Plates);
+
+        Assert.Equal("GOFAST", plate.Text);
+        Assert.InRange(plate.Confidence, 0.8, 1.0);
+    }
+
+    [Fact]
     public void Two_plates_in_one_frame_give_two_readings_each_boxed_where_it_is()
     {
         var left = new PlateRegion(150, 200, 240, 120);
