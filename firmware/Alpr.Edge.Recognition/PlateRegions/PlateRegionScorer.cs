@@ -7,8 +7,8 @@ namespace Alpr.Edge.Recognition.PlateRegions;
 /// Turns the readings of plate regions into plates: one per region whose text has 4 to 8 characters, scored
 /// <c>reading confidence x detector box score</c> (both 0..1: the mean character probability and the mean plate probability
 /// inside the detector's box), with the letter-O and format-prior rules of <see cref="PlateCandidateSelector.ToPlate"/>.
-/// Of regions that overlap (one covers more than <see cref="DuplicateOverlap"/> of the other) only the higher score is kept;
-/// plates under the minimum score are dropped; best first.
+/// Plates whose reported confidence is under the minimum score are dropped; of two whose boxes intersect by more than
+/// <see cref="DuplicateOverlap"/> of the smaller box only the higher score is kept; best first.
 /// </summary>
 public static class PlateRegionScorer
 {
