@@ -44,6 +44,7 @@ public static class FirmwareCli
             BenchCommand.Create(),
             CalibrateCommand.Create(),
             DumpTensorsCommand.Create(),
+            FusionBenchCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -10,15 +10,17 @@ namespace Alpr.Edge.Firmware.Tracking;
 internal sealed class FusionBallot
 {
     private readonly string _reference;
+    private readonly FusionVoteSettings _settings;
     private readonly List<Column> _columns = [];
     private readonly List<PlateReading> _voters = [];
     private readonly Dictionary<int, double> _lengths = [];
     private double _dissent;
 
-    private FusionBallot(string reference) => _reference = reference;
-
-    /// <summary>Sightings whose characters voted.</summary>
-    public int Voters => _voters.Count;
+    private FusionBallot(string reference, FusionVoteSettings settings)
+    {
+        _reference = reference;
+        _settings = settings;
+    }
 
     /// <summary>
     /// Whether a reading <paramref name="distance"/> edits from a reference still agrees on most characters with it (at most
@@ -30,7 +32,7 @@ internal sealed class FusionBallot
     /// <summary>Aligns every sighting to <paramref name="reference"/> and gathers the votes.</summary>
     public static FusionBallot Count(string reference, IReadOnlyList<PlateReading> sightings, FusionVoteSettings settings)
     {
-        var ballot = new FusionBallot(reference);
+        var ballot = new FusionBallot(reference, settings);
         var alignments = new List<(PlateReading Reading, TextAlignment Alignment)>();
         foreach (var sighting in sightings)
         {
@@ -55,10 +57,16 @@ internal sealed class FusionBallot
         return ballot;
     }
 
-    /// <summary>Decides the text: its length by a weighted vote, then the columns that most want a character, then each column's character.</summary>
+    /// <summary>
+    /// Decides the text: which columns hold a character (each column by its own weighted vote of a character against
+    /// none, or, with <see cref="FusionVoteSettings.LengthByColumns"/> off, the length by a vote of the whole readings'
+    /// lengths and then that many columns that most want a character), then each column's character.
+    /// </summary>
     public FusedText Decide(IReadOnlyList<PlateReading> sightings)
     {
-        var length = _lengths.Count == 0
+        var length = _settings.LengthByColumns
+            ? _columns.Count(c => c.HasVotes && c.Present > c.Absent)
+            : _lengths.Count == 0
             ? _reference.Length
             : _lengths.OrderByDescending(l => l.Value).ThenByDescending(l => l.Key == _reference.Length).ThenByDescending(l => l.Key).First().Key;
         var kept = _columns

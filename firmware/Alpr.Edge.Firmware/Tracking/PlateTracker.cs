@@ -7,8 +7,9 @@ namespace Alpr.Edge.Firmware.Tracking;
 /// Groups plate sightings across frames into tracks, one per vehicle pass, and yields one read per track.
 /// A sighting joins a track on the same camera when its text is the same; or within
 /// <see cref="TrackingOptions.MaxTextDistance"/> edits with a box within <see cref="TrackingOptions.MaxBoxDistanceInWidths"/>;
-/// or, with its box where the track's last was (within half a plate width), when it agrees on most characters (a noisy
-/// reading of the same plate). A track is reported once it settles (enough sightings, or old enough) or when it closes,
+/// or, with its box where the track's last was (within half a plate width), when it agrees on most characters or the
+/// track's plate was there fewer than <see cref="TrackingOptions.MissedFrames"/> frames before (a noisy reading of the same
+/// plate: two plates do not overlap). A track is reported once it settles (enough sightings, or old enough) or when it closes,
 /// whichever comes first; its text is fused from its sightings by <see cref="TrackingOptions.Fusion"/>
 /// (<see cref="PlateTextFusion"/>). It closes when its plate has been missing for <see cref="TrackingOptions.Gap"/> of
 /// capture time and <see cref="TrackingOptions.MissedFrames"/> recognised frames (so a slow recogniser that sees a pass in
@@ -170,7 +171,7 @@ public sealed class PlateTracker
             var boxDistance = PlateBoxes.DistanceInWidths(track.LastBox, plate.Box);
             var joins = distance == 0
                 || (distance <= _options.MaxTextDistance && boxDistance <= _options.MaxBoxDistanceInWidths)
-                || (boxDistance <= InPlaceInWidths && FusionBallot.AgreesOnMost(distance, nearest.Length, plate.Text.Length));
+                || (boxDistance <= InPlaceInWidths && (track.MissedFrames < _options.MissedFrames || FusionBallot.AgreesOnMost(distance, nearest.Length, plate.Text.Length)));
             var score = (distance * 1000) + boxDistance;
             if (joins && score < bestScore)
             {

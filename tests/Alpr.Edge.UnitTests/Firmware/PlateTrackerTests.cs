@@ -162,6 +162,30 @@ public sealed class PlateTrackerTests
     }
 
     [Fact]
+    public void A_garbled_reading_where_the_plate_just_was_joins_its_track()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 100));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("C77", 0.3, x: 130));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9, x: 160));
+        _reads.AddRange(_tracker.Flush());
+
+        var read = Assert.Single(_reads);
+        Assert.Equal("7ABC123", read.Text);
+        Assert.Equal(3, read.Sightings);
+    }
+
+    [Fact]
+    public void A_different_plate_in_a_spot_left_for_some_frames_is_another_vehicle()
+    {
+        Frame(TimeSpan.FromMilliseconds(100), Plate("7ABC123", 0.9));
+        EmptyFrames(2, TimeSpan.FromMilliseconds(100));
+        Frame(TimeSpan.FromMilliseconds(100), Plate("4XYZ567", 0.9));
+        _reads.AddRange(_tracker.Flush());
+
+        Assert.Equal(["4XYZ567", "7ABC123"], _reads.Select(r => r.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Two_noisy_plates_side_by_side_in_one_pass_are_read_apart()
     {
         string[][] frames = [["7ABC128", "4XYZ567"], ["7ABC123", "4XY2567"], ["7A8C123", "4XYZ567"], ["7ABC123", "AXYZ567"]];
