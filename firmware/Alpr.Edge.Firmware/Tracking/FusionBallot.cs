@@ -3,7 +3,7 @@ using Alpr.Edge.Recognition;
 namespace Alpr.Edge.Firmware.Tracking;
 
 /// <summary>
-/// One round of <see cref="PlateTextFusion.Vote(IReadOnlyList{PlateReading})"/>: every sighting aligned to a reference text,
+/// The count behind <see cref="PlateTextFusion.Vote(IReadOnlyList{PlateReading})"/>: every sighting aligned to a reference text,
 /// the vote weight of each character (and of "nothing here") gathered per column, then the text decided.
 /// A column is a reference position or an inserted place between two; columns are kept in reading order.
 /// </summary>
@@ -78,6 +78,11 @@ internal sealed class FusionBallot
             .Take(length)
             .Select(c => c.index)
             .ToHashSet();
+        if (kept.Count == 0)
+        {
+            // Nothing wants a character anywhere (the others all far shorter): the reference sighting's own text.
+            kept = [.. _columns.Select((column, index) => (column, index)).Where(c => c.column.Position >= 0).Select(c => c.index)];
+        }
         var text = new char[kept.Count];
         var weakest = 1.0;
         var next = 0;
