@@ -14,7 +14,8 @@ public sealed class SelftestBrokerTests
 
         var (exitCode, passing) = await RunAsync(broker.Url.ToString());
 
-        Assert.Equal(ExitCodes.Success, exitCode);
+        // The report names the check that failed (under heavy parallel load the simulated camera's rate check has once failed here).
+        Assert.True(exitCode == ExitCodes.Success, $"selftest exited {exitCode}: {passing}");
         Assert.True(BrokerCheck(passing).GetProperty("passed").GetBoolean(), passing);
 
         await broker.StopAsync();
