@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] [--precision auto|int8|fp32] [--cpu-class CLASS] [--home-state CODE]... [--no-format-prior] PATH...</c>:
+/// <c>alpr-edge recognize [--json] [--crop] [--gray] [--models DIR] [--manifest NAME] [--precision auto|int8|fp32] [--cpu-class CLASS] [--home-state CODE]... [--no-format-prior] [--min-score S] PATH...</c>:
 /// finds and reads plates in image files or folders (jpg, jpeg, png) with the firmware's recogniser. One JSON line per image with
 /// <c>--json</c> (with <c>precision</c>: the precision each role loaded, and <c>cpuClass</c>), a table otherwise.
 /// </summary>
@@ -30,9 +30,10 @@ internal static class RecognizeCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model.", DefaultValueFactory = _ => new RecognitionOptions().IntraOpThreads };
         var homeStates = new Option<string[]>("--home-state") { Description = "Postal code of a state whose plate formats get full weight (repeatable), as Recognition:HomeStates." };
         var noPrior = new Option<bool>("--no-format-prior") { Description = "Do not rescore look-alike characters with the plate formats." };
+        var minScore = new Option<double>("--min-score") { Description = "Least plate confidence reported, 0..1, as Recognition:MinPlateScore.", DefaultValueFactory = _ => new RecognitionOptions().MinPlateScore };
         var precision = RecognitionPrecisionOptions.CreatePrecision();
         var cpuClass = RecognitionPrecisionOptions.CreateCpuClass();
-        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads, homeStates, noPrior, precision, cpuClass };
+        var command = new Command("recognize", "Find and read plates in image files or folders.") { paths, json, crop, models, manifest, gray, threads, homeStates, noPrior, minScore, precision, cpuClass };
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -47,6 +48,7 @@ internal static class RecognizeCommand
                 Manifest = parseResult.GetValue(manifest)!,
                 HomeStates = [.. parseResult.GetValue(homeStates) ?? []],
                 UseFormatPrior = !parseResult.GetValue(noPrior),
+                MinPlateScore = parseResult.GetValue(minScore),
                 Precision = RecognitionPrecisionOptions.Parse(parseResult.GetValue(precision)),
                 CpuClass = parseResult.GetValue(cpuClass),
             },

@@ -5,7 +5,9 @@ namespace Alpr.Edge.Recognition.Detection;
 
 /// <summary>
 /// Turns a DB (differentiable binarisation) probability map into text boxes: threshold, 8-connected components,
-/// minimum-area rectangle per component, mean probability inside it, then grow ("unclip") by area * ratio / perimeter.
+/// minimum-area rectangle per component, its score (the mean probability inside the rectangle, or over the component's own pixels
+/// when <see cref="ManifestDecoder.BoxScore"/> says <see cref="ManifestDecoder.ComponentBoxScore"/>), then grow ("unclip") by
+/// area * ratio / perimeter.
 /// </summary>
 public static class DbPostProcessor
 {
@@ -32,8 +34,8 @@ public static class DbPostProcessor
             }
 
             components++;
-            var outline = Flood(map, width, height, settings.Threshold, labels, start, components, stack);
-            if (TryBox(map, width, height, outline, settings, out var box))
+            var (outline, componentMean) = Flood(map, width, height, settings.Threshold, labels, start, components, stack);
+            if (TryBox(map, width, height, outline, componentMean, settings, out var box))
             {
                 boxes.Add(box);
             }
@@ -42,15 +44,22 @@ public static class DbPostProcessor
         return boxes;
     }
 
-    /// <summary>Labels one component and returns the corners of its leftmost and rightmost pixel in each row (enough for its hull).</summary>
-    private static List<SKPoint> Flood(ReadOnlySpan<float> map, int width, int height, float threshold, int[] labels, int start, int label, Stack<int> stack)
+    /// <summary>
+    /// Labels one component and returns the corners of its leftmost and rightmost pixel in each row (enough for its hull) and
+    /// the mean probability of its pixels.
+    /// </summary>
+    private static (List<SKPoint> Outline, float Mean) Flood(ReadOnlySpan<float> map, int width, int height, float threshold, int[] labels, int start, int label, Stack<int> stack)
     {
         var rows = new Dictionary<int, (int Min, int Max)>();
+        double sum = 0;
+        var count = 0;
         labels[start] = label;
         stack.Push(start);
         while (stack.Count > 0)
         {
             var index = stack.Pop();
+            sum += map[index];
+            count++;
             int x = index % width, y = index / width;
             rows[y] = rows.TryGetValue(y, out var span) ? (Math.Min(span.Min, x), Math.Max(span.Max, x)) : (x, x);
             for (var dy = -1; dy <= 1; dy++)
@@ -88,10 +97,11 @@ public static class DbPostProcessor
             outline.Add(new SKPoint(max + 1, y + 1));
         }
 
-        return outline;
+        return (outline, (float)(sum / count));
     }
 
-    private static bool TryBox(ReadOnlySpan<float> map, int width, int height, List<SKPoint> outline, ManifestDecoder settings, out TextBox box)
+    private static bool TryBox(
+        ReadOnlySpan<float> map, int width, int height, List<SKPoint> outline, float componentMean, ManifestDecoder settings, out TextBox box)
     {
         box = null!;
         var tight = MinimumAreaRectangle.Of(outline);
@@ -101,7 +111,7 @@ public static class DbPostProcessor
             return false;
         }
 
-        var score = MeanInside(map, width, height, tight);
+        var score = settings.BoxScore == ManifestDecoder.ComponentBoxScore ? componentMean : MeanInside(map, width, height, tight);
         if (score < settings.BoxThreshold)
         {
             return false;

@@ -15,6 +15,12 @@ public sealed record ManifestDecoder
     /// <summary>DB regions value: the map is of whole plates, each region cut out padded and read as one plate.</summary>
     public const string PlateRegions = "plates";
 
+    /// <summary>DB box score value: the mean probability over the box's minimum-area rectangle (PaddleOCR's "fast" score; the default).</summary>
+    public const string RectangleBoxScore = "rectangle";
+
+    /// <summary>DB box score value: the mean probability over the component's own pixels, those above <see cref="Threshold"/>.</summary>
+    public const string ComponentBoxScore = "component";
+
     /// <summary>Largest <see cref="PlatePadX"/> or <see cref="PlatePadY"/> the loader accepts.</summary>
     public const float MaxPlatePad = 0.5f;
 
@@ -50,6 +56,12 @@ public sealed record ManifestDecoder
 
     /// <summary>DB, <see cref="PlateRegions"/>: fraction of a plate box's height added on each side (across the box) before it is cut out; 0.12 when absent.</summary>
     public float PlatePadY { get; set; } = 0.12f;
+
+    /// <summary>
+    /// DB: what <see cref="BoxThreshold"/> is compared with, <see cref="RectangleBoxScore"/> (the default when absent) or
+    /// <see cref="ComponentBoxScore"/>: a model validated with one must be decoded with the same.
+    /// </summary>
+    public string BoxScore { get; set; } = RectangleBoxScore;
 
     /// <summary>CTC: index of the blank class.</summary>
     public int BlankIndex { get; init; }

@@ -136,6 +136,13 @@ public static class ModelManifestLoader
                 + $"(a map of text lines, the plates chosen among them; the default) or \"{ManifestDecoder.PlateRegions}\" (a map of whole plates)");
         }
 
+        if (decoder.BoxScore is not (ManifestDecoder.RectangleBoxScore or ManifestDecoder.ComponentBoxScore))
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: detector '{detector.Name}' has decoder.boxScore '{decoder.BoxScore ?? "null"}'; use \"{ManifestDecoder.RectangleBoxScore}\" "
+                + $"(mean probability over the box's rectangle; the default) or \"{ManifestDecoder.ComponentBoxScore}\" (mean over the region's own pixels)");
+        }
+
         foreach (var (key, value, side) in new[] { ("platePadX", decoder.PlatePadX, "width"), ("platePadY", decoder.PlatePadY, "height") })
         {
             if (value is not (>= 0 and <= ManifestDecoder.MaxPlatePad))

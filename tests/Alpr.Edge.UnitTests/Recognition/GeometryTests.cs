@@ -53,6 +53,39 @@ public sealed class GeometryTests
     }
 
     [Fact]
+    public void A_component_score_is_the_mean_of_the_blob_pixels_while_the_rectangle_score_counts_the_weak_pixels_around_them()
+    {
+        // A plate-shaped blob whose strong core is ringed by pixels just above the threshold and holes below it: the rectangle
+        // around the component holds the holes, the component does not.
+        const int width = 48, height = 24;
+        var map = new float[width * height];
+        Fill(map, width, x0: 8, y0: 6, x1: 40, y1: 18, 0.9f);
+        Fill(map, width, x0: 12, y0: 10, x1: 14, y1: 14, 0.05f);
+        Fill(map, width, x0: 30, y0: 10, x1: 32, y1: 14, 0.05f);
+        var rectangle = new ManifestDecoder { Type = ManifestDecoder.DifferentiableBinarization, BoxThreshold = 0, MinSide = 2 };
+        var component = rectangle with { BoxScore = ManifestDecoder.ComponentBoxScore };
+
+        var rectangleScore = DbPostProcessor.Extract(map, width, height, rectangle).Single().Score;
+        var componentScore = DbPostProcessor.Extract(map, width, height, component).Single().Score;
+
+        Assert.Equal(0.9f, componentScore, 3);
+        Assert.InRange(rectangleScore, 0.80f, 0.88f);
+    }
+
+    [Fact]
+    public void A_box_threshold_between_the_two_scores_keeps_the_box_only_when_the_component_is_scored()
+    {
+        const int width = 48, height = 24;
+        var map = new float[width * height];
+        Fill(map, width, x0: 8, y0: 6, x1: 40, y1: 18, 0.6f);
+        Fill(map, width, x0: 10, y0: 8, x1: 38, y1: 16, 0.1f); // a hollow ring: its rectangle is mostly weak pixels
+        var rectangle = new ManifestDecoder { Type = ManifestDecoder.DifferentiableBinarization, BoxThreshold = 0.5f, MinSide = 2 };
+
+        Assert.Empty(DbPostProcessor.Extract(map, width, height, rectangle));
+        Assert.Single(DbPostProcessor.Extract(map, width, height, rectangle with { BoxScore = ManifestDecoder.ComponentBoxScore }));
+    }
+
+    [Fact]
     public void The_plate_box_is_centred_on_its_character_line_and_half_as_tall_as_wide()
     {
         var line = Quad.FromRect(SKRect.Create(100, 100, 160, 40));

@@ -69,6 +69,40 @@ public sealed class PlateRegionsManifestTests : IDisposable
     }
 
     [Theory]
+    [InlineData("component", "component")]
+    [InlineData("rectangle", "rectangle")]
+    [InlineData(null, "rectangle")]
+    public void The_box_score_is_read_and_defaults_to_the_rectangle_mean(string? value, string expected)
+    {
+        var decoder = folder.Detector["decoder"]!.AsObject();
+        decoder.Remove("boxScore");
+        if (value is not null)
+        {
+            decoder["boxScore"] = value;
+        }
+
+        folder.Save();
+
+        Assert.Equal(expected, ModelManifestLoader.Load(folder.Path).Detector.Decoder.BoxScore);
+    }
+
+    [Theory]
+    [InlineData("pixels")]
+    [InlineData("Component")]
+    public void An_unknown_box_score_is_refused_naming_the_file_the_key_and_the_allowed_values(string value)
+    {
+        folder.Detector["decoder"]!["boxScore"] = value;
+        folder.Save();
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(folder.Path));
+
+        Assert.Contains(folder["manifest.json"], error.Message, StringComparison.Ordinal);
+        Assert.Contains($"decoder.boxScore '{value}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"rectangle\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"component\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("platePadX", 0.6, "width")]
     [InlineData("platePadX", -0.01, "width")]
     [InlineData("platePadY", 0.51, "height")]
