@@ -16,6 +16,22 @@ FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 MAIN_FONTS = ["DejaVuSansCondensed-Bold.ttf", "DejaVuSansCondensed.ttf", "DejaVuSans-Bold.ttf",
               "DejaVuSansMono-Bold.ttf", "DejaVuSansMono.ttf", "DejaVuSerifCondensed-Bold.ttf",
               "DejaVuSans.ttf"]
+# Narrow sans faces closer to the stamped US plate faces (Debian packages fonts-liberation, fonts-urw-base35,
+# fonts-roboto-unhinted, fonts-freefont-ttf; scripts/train-recognizer requires them). Absolute paths.
+PLATE_LIKE_FONTS = ["/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Bold.ttf",
+                    "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf",
+                    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+                    "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf",
+                    "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf",
+                    "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Bold.ttf",
+                    "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Regular.ttf",
+                    "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Medium.ttf",
+                    "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf"]
+
+
+def plate_like_fonts():
+    """The plate-like faces that are installed (the recogniser's training run refuses to start without all of them)."""
+    return [f for f in PLATE_LIKE_FONTS if os.path.exists(f)]
 SMALL_FONTS = ["DejaVuSans-Bold.ttf", "DejaVuSerif-BoldItalic.ttf", "DejaVuSerif.ttf",
                "DejaVuSans-Oblique.ttf", "DejaVuSansCondensed-Bold.ttf"]
 STATES = ["ALABAMA", "ALASKA", "ARIZONA", "CALIFORNIA", "COLORADO", "DELAWARE", "FLORIDA",
@@ -117,8 +133,10 @@ def render_plate(rng, text=None):
         y = rng.choice([rng.randint(6, 20), rng.randint(H - 45, H - 30)])
         d.rectangle([x, y, x + rng.randint(28, 45), y + rng.randint(18, 28)], fill=_rand_dark(rng) if rng.random() < .5 else (250, 220, 40))
     # main characters
-    fname = rng.choice(MAIN_FONTS)
+    extra = plate_like_fonts()
+    fname = rng.choice(extra) if extra and rng.random() < 0.6 else rng.choice(MAIN_FONTS)
     size = rng.randint(80, 100)
+    stroke = rng.choice([1, 2]) if rng.random() < 0.25 else 0  # heavier strokes, as embossed and painted characters
     f = _font(fname, size)
     sep_pos = rng.randint(2, max(2, len(text) - 2)) if rng.random() < 0.55 else -1
     sep = rng.choice([" ", "-", "·", "•", "  "]) if sep_pos > 0 else ""
@@ -127,12 +145,12 @@ def render_plate(rng, text=None):
     max_w = W - 24
     if tw > max_w:  # shrink horizontally instead of making the font small: render then squeeze
         layer = Image.new("L", (int(tw) + 10, size + 30), 0)
-        ImageDraw.Draw(layer).text((5, 0), shown, font=f, fill=255)
+        ImageDraw.Draw(layer).text((5, 0), shown, font=f, fill=255, stroke_width=stroke, stroke_fill=255)
         layer = layer.resize((max_w, layer.height), Image.BILINEAR)
         x0 = 12
     else:
         layer = Image.new("L", (int(tw) + 10, size + 30), 0)
-        ImageDraw.Draw(layer).text((5, 0), shown, font=f, fill=255)
+        ImageDraw.Draw(layer).text((5, 0), shown, font=f, fill=255, stroke_width=stroke, stroke_fill=255)
         x0 = int((W - layer.width) / 2) + rng.randint(-8, 8)
     y0 = int(H / 2 - size * 0.62) + rng.randint(-6, 6)
     img.paste(Image.new("RGB", layer.size, fg), (x0, y0), layer)

@@ -111,6 +111,43 @@ def load_split(root, percent=D.HOLDOUT_PERCENT):
     return train, held
 
 
+def load_detector_boxes(paths, train):
+    """Training-part photos cut where the product's detector put its plate boxes: one sample per box of `alpr-edge recognize
+    --json` output (the reported box is the padded region the reader is given) that overlaps the photo's true plate
+    (IoU >= 0.3). Held-out photos are never in the files the script writes; any that is found is refused."""
+    photos = {s.name: s for s in train if s.kind == "photo"}
+    out, seen = [], 0
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            name = os.path.basename(r["file"])
+            if D.is_held_out(name):
+                raise SystemExit(f"train.py: {path} has held-out photo {name}; detector boxes must come from training photos only")
+            s = photos.get(name)
+            if s is None:
+                continue
+            seen += 1
+            for p in r["plates"]:
+                x, y, w, h = p["box"]
+                if w > 0 and h > 0 and box_iou((x, y, w, h), s.box) >= 0.3:
+                    d = Sample(s.img, s.label, "detcut", (x, y, w, h))
+                    d.name = name
+                    out.append(d)
+    print(f"detector boxes: {len(out)} plate boxes on {seen} training photos", flush=True)
+    return out
+
+
+def box_iou(a, b):
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    iw = max(0, min(ax + aw, bx + bw) - max(ax, bx))
+    ih = max(0, min(ay + ah, by + bh) - max(ay, by))
+    i = iw * ih
+    return i / max(1e-6, aw * ah + bw * bh - i)
+
+
 def eval_image(s):
     """The fixed crop used for scoring: tight crops as given; photo boxes padded 6 % / 12 %."""
     return s.img if s.kind == "crop" else D.cut_box(s.img, s.box)
@@ -122,6 +159,9 @@ def train_image(s, rng, args):
         img = A.margins(img, rng, -0.02, 0.04)
     elif s.kind == "crop":
         img = A.margins(s.img, rng, -0.04, 0.06)
+    elif s.kind == "detcut":  # the region the product reads, moved a little as the detector's box moves between frames
+        img = D.cut_box(s.img, s.box, pad_x=rng.uniform(-0.03, 0.03), pad_y=rng.uniform(-0.05, 0.05),
+                        shift=(rng.uniform(-0.02, 0.02), rng.uniform(-0.04, 0.04)))
     else:
         img = D.cut_box(s.img, s.box, pad_x=rng.uniform(0.0, 0.15), pad_y=rng.uniform(0.0, 0.35),
                         shift=(rng.uniform(-0.04, 0.04), rng.uniform(-0.08, 0.08)))
@@ -136,7 +176,7 @@ def train_image(s, rng, args):
 def build_pool(backbone, cut, train, ar, args):
     """args.copies augmented versions of every real training sample plus args.synth_count
     augmented synthetic plates, pushed through the frozen prefix nodes[:cut]; float16."""
-    items = [s for s in train for _ in range(args.photo_copies if s.kind == "photo" else args.copies)]
+    items = [s for s in train for _ in range(args.photo_copies if s.kind in ("photo", "detcut") else args.copies)]
     srng = random.Random(args.seed + 1000)
     items += [Sample(*S.render_plate(srng), "synth") for _ in range(args.synth_count)]
     xs, ys = [], []
@@ -211,6 +251,8 @@ def main():
     ap.add_argument("--eval-every", type=int, default=0)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--tag", default="")
+    ap.add_argument("--detector-boxes", action="append", default=[],
+                    help="`alpr-edge recognize --json` lines on training photos (repeatable): their plate boxes become extra samples")
     args = ap.parse_args()
     args.base = os.path.abspath(args.base)
 
@@ -231,6 +273,9 @@ def main():
     train, held = load_split(args.data, args.holdout_percent)
     print(f"train: {sum(s.kind == 'crop' for s in train)} crops + {sum(s.kind == 'photo' for s in train)} photos; "
           f"held out: {sum(s.kind == 'crop' for s in held)} crops + {sum(s.kind == 'photo' for s in held)} photos", flush=True)
+
+    if args.detector_boxes:
+        train += load_detector_boxes(args.detector_boxes, train)
 
     order = param_order(backbone)
     first = TRAIN_FROM[args.train_from]
