@@ -11,7 +11,7 @@ using SkiaSharp;
 namespace Alpr.Edge.Firmware.Cli;
 
 /// <summary>
-/// <c>alpr-edge bench [--manifest NAME]... [--frames N] [--seed N] [--night] [--threads N] [--models DIR] [--precision auto|int8|fp32] [--cpu-class CLASS]</c>: recognition
+/// <c>alpr-edge bench [--manifest NAME]... [--frames N] [--seed N] [--night] [--threads N] [--size WxH] [--models DIR] [--precision auto|int8|fp32] [--cpu-class CLASS]</c>: recognition
 /// speed per stage (detect, crop, recognize, post; median and p95 ms) of each model set on frames rendered by the simulated
 /// camera, so it runs from a clean clone without any dataset. <c>total</c> is wall time per frame, <c>cpu</c> the process's CPU
 /// time per frame (steadier than wall time on a busy machine). Model sets are timed in turn on the same frames after a
@@ -31,6 +31,14 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed frames first, per model set.", DefaultValueFactory = _ => 3 };
         var models = new Option<string?>("--models") { Description = "Model folder (default: the models folder beside the program)." };
+        var size = new Option<string>("--size") { Description = "Frame size WIDTHxHEIGHT (320x240 to 4096x4096).", DefaultValueFactory = _ => "1280x720" };
+        size.Validators.Add(r =>
+        {
+            if (!TryParseSize(r.GetValueOrDefault<string>(), out _, out _))
+            {
+                r.AddError($"--size must be WIDTHxHEIGHT between 320x240 and 4096x4096, such as 1920x1080; got '{r.GetValueOrDefault<string>()}'.");
+            }
+        });
         var precision = RecognitionPrecisionOptions.CreatePrecision();
         var cpuClass = RecognitionPrecisionOptions.CreateCpuClass();
         frames.Validators.Add(r =>
@@ -42,7 +50,7 @@ internal static class BenchCommand
         });
         var command = new Command("bench", "Time recognition per stage on simulated frames for one or more model sets (fp32 vs int8).")
         {
-            manifests, frames, seed, night, threads, warmup, models, precision, cpuClass,
+            manifests, frames, seed, night, threads, warmup, models, size, precision, cpuClass,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -62,10 +70,25 @@ internal static class BenchCommand
             var names = parseResult.GetValue(manifests) is { Length: > 0 } given
                 ? given
                 : DefaultManifests.Where(m => File.Exists(Path.Combine(baseOptions.ResolveModelDirectory(), m))).ToArray();
-            var scene = new SimulatedCameraOptions { Seed = parseResult.GetValue(seed), Night = parseResult.GetValue(night), FramesPerSecond = 0 };
+            _ = TryParseSize(parseResult.GetValue(size), out var width, out var height); // the option's validator has refused anything else
+            var scene = new SimulatedCameraOptions
+            {
+                Seed = parseResult.GetValue(seed), Night = parseResult.GetValue(night), FramesPerSecond = 0, Width = width, Height = height,
+            };
             return Task.FromResult(Run(output, error, baseOptions, names, scene, parseResult.GetValue(frames), parseResult.GetValue(warmup), cancellationToken));
         });
         return command;
+    }
+
+    /// <summary>Parses <c>WIDTHxHEIGHT</c> within the simulated camera's limits.</summary>
+    internal static bool TryParseSize(string? text, out int width, out int height)
+    {
+        width = height = 0;
+        var parts = (text ?? string.Empty).Split('x', 'X');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out height)
+            && width is >= 320 and <= 4096 && height is >= 240 and <= 4096;
     }
 
     private static int Run(

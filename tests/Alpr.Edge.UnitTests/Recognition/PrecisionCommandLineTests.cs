@@ -57,6 +57,47 @@ public sealed class PrecisionCommandLineTests : IDisposable
         Assert.Contains("detector fp32 (ppocr-v4-int8/ch_PP-OCRv4_det_int8.onnx)", row, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bench_times_frames_of_the_size_asked_for()
+    {
+        var (exitCode, output, error) = await Run(
+            "bench", "--models", folder.Path, "--manifest", "manifest.json", "--frames", "1", "--warmup", "0", "--size", "1920x1080");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Contains("frames 1920x1080", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1920")]
+    [InlineData("100x100")]
+    [InlineData("1920x1080x3")]
+    [InlineData("widexhigh")]
+    public async Task Bench_refuses_a_size_it_cannot_render_in_one_line_naming_the_option(string size)
+    {
+        var (exitCode, _, error) = await Run("bench", "--models", folder.Path, "--frames", "1", "--size", size);
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Contains("--size must be WIDTHxHEIGHT", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recognize_drops_plates_under_the_minimum_score_asked_for()
+    {
+        var crop = WritePlate("7ABC123");
+
+        var (_, kept, _) = await Run("recognize", "--json", "--models", folder.Path, "--min-score", "0", crop);
+        var (_, dropped, _) = await Run("recognize", "--json", "--models", folder.Path, "--min-score", "1", crop);
+        var (badScore, _, badError) = await Run("recognize", "--models", folder.Path, "--min-score", "1.5", crop);
+
+        using var keptLine = JsonDocument.Parse(kept.Trim());
+        using var droppedLine = JsonDocument.Parse(dropped.Trim());
+        Assert.Equal("7ABC123", keptLine.RootElement.GetProperty("plates")[0].GetProperty("text").GetString());
+        Assert.Equal(0, droppedLine.RootElement.GetProperty("plates").GetArrayLength());
+        Assert.Equal(ExitCodes.BadUsage, badScore);
+        Assert.Contains("MinPlateScore must be 0..1", badError, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         folder.Dispose();
