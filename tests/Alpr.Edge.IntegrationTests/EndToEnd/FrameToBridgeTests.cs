@@ -59,6 +59,11 @@ public sealed class FrameToBridgeTests : IAsyncLifetime
             HotlistFile = hotlist,
             DeviceId = DeviceId,
             Reporters = [observed],
+
+            // The simulator at fps=0 renders its 40 frames faster than recognition reads them, and the frame queue drops the
+            // oldest: which frames were read, and so whether the hot plate was read, depended on the machine's load (this test
+            // timed out in 2 of 4 full parallel runs). A queue as long as the clip reads every frame on any machine.
+            Configuration = new Dictionary<string, string?> { ["Pipeline:ChannelCapacity"] = "40" },
         });
         await firmware.StartAsync(token);
         try

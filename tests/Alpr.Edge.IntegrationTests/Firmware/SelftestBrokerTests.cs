@@ -14,9 +14,13 @@ public sealed class SelftestBrokerTests
 
         var (exitCode, passing) = await RunAsync(broker.Url.ToString());
 
-        // The report names the check that failed (under heavy parallel load the simulated camera's rate check has once failed here).
-        Assert.True(exitCode == ExitCodes.Success, $"selftest exited {exitCode}: {passing}");
+        // This test is about the broker check. The simulated camera's rate check measures this machine's speed: under a full
+        // parallel test run it has failed here (the simulator rendered too few frames per second), so a failed exit is
+        // accepted only when every failed check is such a rate shortfall.
         Assert.True(BrokerCheck(passing).GetProperty("passed").GetBoolean(), passing);
+        Assert.True(
+            exitCode == ExitCodes.Success || FailedChecks(passing).All(c => c.Name.StartsWith("camera", StringComparison.Ordinal) && c.Detail.Contains(" fps over ", StringComparison.Ordinal)),
+            $"selftest exited {exitCode}: {passing}");
 
         await broker.StopAsync();
         var (stoppedExitCode, failing) = await RunAsync(broker.Url.ToString());
@@ -25,6 +29,15 @@ public sealed class SelftestBrokerTests
         var check = BrokerCheck(failing);
         Assert.False(check.GetProperty("passed").GetBoolean());
         Assert.Contains("--broker", check.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
+    private static List<(string Name, string Detail)> FailedChecks(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("checks").EnumerateArray()
+            .Where(c => !c.GetProperty("passed").GetBoolean())
+            .Select(c => (c.GetProperty("name").GetString() ?? string.Empty, c.GetProperty("detail").GetString() ?? string.Empty))
+            .ToList();
     }
 
     private static JsonElement BrokerCheck(string json)

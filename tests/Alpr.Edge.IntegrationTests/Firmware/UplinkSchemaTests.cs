@@ -38,6 +38,10 @@ public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase
         {
             await firmware.StartAsync();
             await observer.WaitForReadsAsync(2, Patience);
+
+            // A command is not retained: send it only once the device has subscribed, which it does before it says it is online
+            // (reads reach the observer before the uplink has connected when the machine is busy).
+            await UplinkFirmware.WaitUntilAsync(() => recorder.On("status").Any(m => Encoding.UTF8.GetString(m.Payload) == "online"), Patience, "the online status");
             firmware.Services.GetRequiredService<SimulatedPole>().SetTamperOpen(true);
             var ingest = bridge.Host.Services.GetRequiredService<MqttIngestService>();
             await ingest.SendCommandAsync("schema-pole", new DeviceCommandMessage
