@@ -40,7 +40,7 @@ def export_all(model, args, res, train, held, train_s):
     export_onnx(model, path)
     digest = sha256(path)
     size = os.path.getsize(path)
-    n_train = {k: sum(s.kind == k for s in train) for k in ("crop", "photo", "detcut")}
+    n_train = {k: sum(s.kind == k for s in train) for k in ("crop", "photo", "detcut", "br")}
     n_held = {k: sum(s.kind == k for s in held) for k in ("crop", "photo")}
     entry = {
         "name": "plate-rec",
@@ -103,7 +103,8 @@ initialised from the original rows for those characters, then fine-tuned on US p
 * data: {n_train['crop']} crops from `openalpr-us-crops-dev` and {n_train['photo']} plates cut from
   `openalpr-us-dev` photos (box padded randomly 0–15 % horizontally, 0–35 % vertically),
   {n_train['detcut']} regions of the same training photos where the plate detector put its boxes
-  (`--detector-boxes`: cut as the product cuts them, moved ±2 % / ±4 %), plus
+  (`--detector-boxes`: cut as the product cuts them, moved ±2 % / ±4 %),
+  {n_train['br']} Brazilian crops of `openalpr-br-plate-crops` (training part, `--br-crops`, each augmented {getattr(args, 'br_copies', 1)} times), plus
   {args.synth_count} synthetic plates rendered with DejaVu fonts; each real crop augmented
   {args.copies} times, each photo plate {args.photo_copies} times (a fixed pool; the frozen first layers run once per pooled sample);
 * held out (never trained or calibrated on, never used to pick a checkpoint; a handful of design

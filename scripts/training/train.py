@@ -4,6 +4,7 @@ Usage: /usr/bin/python3 scripts/training/train.py --data ../shared/datasets --ou
 See docs/recognizer-training.md.
 """
 import argparse
+import csv
 import json
 import math
 import os
@@ -111,6 +112,26 @@ def load_split(root, percent=D.HOLDOUT_PERCENT):
     return train, held
 
 
+def load_br_crops(root, count, seed):
+    """Up to `count` Brazilian plate crops (openalpr-br-plate-crops, training part only: the same SHA-1 split), as extra
+    real plates: another font and format, but real camera blur, light and JPEG."""
+    folder = os.path.join(root, "openalpr-br-plate-crops")
+    with open(os.path.join(folder, "labels.csv"), newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f) if r and r[0] != "file" and not D.is_held_out(r[0])]
+    random.Random(seed).shuffle(rows)
+    out = []
+    for name, plate in rows[:count]:
+        img = cv2.imread(os.path.join(folder, name))
+        label = D.clean(plate)
+        if img is None or not label:
+            continue
+        s = Sample(img, label, "crop")
+        s.name = name
+        out.append(s)
+    print(f"Brazilian crops: {len(out)}", flush=True)
+    return out
+
+
 def load_detector_boxes(paths, train):
     """Training-part photos cut where the product's detector put its plate boxes: one sample per box of `alpr-edge recognize
     --json` output (the reported box is the padded region the reader is given) that overlaps the photo's true plate
@@ -157,7 +178,7 @@ def train_image(s, rng, args):
     if s.kind == "synth":
         img = s.img
         img = A.margins(img, rng, -0.02, 0.04)
-    elif s.kind == "crop":
+    elif s.kind in ("crop", "br"):
         img = A.margins(s.img, rng, -0.04, 0.06)
     elif s.kind == "detcut":  # the region the product reads, moved a little as the detector's box moves between frames
         img = D.cut_box(s.img, s.box, pad_x=rng.uniform(-0.03, 0.03), pad_y=rng.uniform(-0.05, 0.05),
@@ -176,7 +197,8 @@ def train_image(s, rng, args):
 def build_pool(backbone, cut, train, ar, args):
     """args.copies augmented versions of every real training sample plus args.synth_count
     augmented synthetic plates, pushed through the frozen prefix nodes[:cut]; float16."""
-    items = [s for s in train for _ in range(args.photo_copies if s.kind in ("photo", "detcut") else args.copies)]
+    copies = lambda s: args.photo_copies if s.kind in ("photo", "detcut") else args.br_copies if s.kind == "br" else args.copies
+    items = [s for s in train for _ in range(copies(s))]
     srng = random.Random(args.seed + 1000)
     items += [Sample(*S.render_plate(srng), "synth") for _ in range(args.synth_count)]
     xs, ys = [], []
@@ -251,6 +273,8 @@ def main():
     ap.add_argument("--eval-every", type=int, default=0)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--tag", default="")
+    ap.add_argument("--br-crops", type=int, default=0, help="Brazilian plate crops (training part) added as real plates, each augmented --br-copies times")
+    ap.add_argument("--br-copies", type=int, default=1)
     ap.add_argument("--detector-boxes", action="append", default=[],
                     help="`alpr-edge recognize --json` lines on training photos (repeatable): their plate boxes become extra samples")
     args = ap.parse_args()
@@ -276,6 +300,10 @@ def main():
 
     if args.detector_boxes:
         train += load_detector_boxes(args.detector_boxes, train)
+    if args.br_crops:
+        for br in load_br_crops(args.data, args.br_crops, args.seed):
+            br.kind = "br"
+            train.append(br)
 
     order = param_order(backbone)
     first = TRAIN_FROM[args.train_from]
