@@ -50,6 +50,10 @@ public sealed class OnnxModel : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+
+        // Worker threads that spin while they wait for work take a core from capture, tracking and the other model on a
+        // small CPU; they sleep instead (measured on 2 cores: docs/recognition.md, "Threads").
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         InferenceSession session;
         if (settings.ExecutionProvider != RecognitionExecutionProvider.Cpu
             && ExecutionProviders.Unavailable(settings.ExecutionProvider, ExecutionProviders.Available()) is { } unavailable)
