@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 namespace Alpr.Edge.UnitTests.Recognition;
 
 /// <summary>
-/// A temporary copy of the built models folder whose <c>manifest.json</c> (the committed default pair of files) a test rewrites
+/// A temporary copy of the built models folder whose <c>manifest.json</c> is the committed text-line pair
+/// (<c>manifest.text-lines.json</c>: int8 PP-OCRv4 text detector and int8 plate-rec, both with fp32 fallbacks; the default
+/// until 2026-12-03, and the pair whose four files these precision tests need) and which a test rewrites
 /// per role. <see cref="Undeclared"/> first strips <c>precision</c>, <c>cpuClasses</c> and <c>fallback</c> from every entry, so
 /// each model starts as a plain fp32 entry that loads its own file on every CPU class, whatever the committed manifest declares;
 /// a test then declares precision, verified CPU classes and an fp32 fallback for the roles it is about, or puts another int8
@@ -12,7 +14,10 @@ namespace Alpr.Edge.UnitTests.Recognition;
 internal sealed class Int8ManifestFolder : IDisposable
 {
     public const string PlateRecFp32 = "plate-rec/plate-rec.onnx";
-    public const string PlateRecFp32Sha256 = "e90e801382216d096f787603d8693fc76daefd42292f2305f781bc2705784278";
+    public const string PlateRecFp32Sha256 = "4364fed0c257b40ee076993c694e4409134f153cc733f1570d03a49ff3705227";
+
+    /// <summary>The committed manifest this folder's <c>manifest.json</c> starts from.</summary>
+    public const string TextLinePair = "manifest.text-lines.json";
     public const string DetectorFp32 = "ppocr-v4/ch_PP-OCRv4_det_infer.onnx";
     public const string DetectorFp32Sha256 = "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff";
 
@@ -23,7 +28,7 @@ internal sealed class Int8ManifestFolder : IDisposable
 
     private Int8ManifestFolder()
     {
-        Manifest = JsonNode.Parse(File.ReadAllText(copy["manifest.json"]))!;
+        Manifest = JsonNode.Parse(File.ReadAllText(copy[TextLinePair]))!;
     }
 
     public string Path => copy.Path;

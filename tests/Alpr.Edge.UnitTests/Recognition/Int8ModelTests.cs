@@ -18,7 +18,8 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
         // Int8 loads (and verifies) each entry's own file, whichever CPU classes the committed manifest lists.
         var models = ModelManifestLoader.Load(FetchedModels.Directory, "manifest.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
 
-        Assert.Equal("ppocr-v4-int8/ch_PP-OCRv4_det_int8.onnx", models.Detector.File);
+        Assert.Equal("plate-det/plate-det.int8.onnx", models.Detector.File);
+        Assert.Equal(ManifestDecoder.PlateRegions, models.Detector.Decoder.Regions);
         Assert.Equal("plate-rec/plate-rec.int8.onnx", models.Recognizer.File);
         Assert.Equal(2.5f, models.Recognizer.Decoder.HorizontalStretch);
     }
@@ -47,6 +48,7 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
 
     [Theory]
     [InlineData("manifest.fp32.json")]
+    [InlineData("manifest.text-lines.json")]
     [InlineData("manifest.ppocr-v4-int8.json")]
     [InlineData("manifest.ppocr-v4.json")]
     public void Every_committed_manifest_reads_a_rendered_plate(string manifest)
@@ -100,7 +102,7 @@ public sealed class Int8ModelTests(RecognizerFixture fixture) : IClassFixture<Re
         var missing = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(FetchedModels.Directory, "manifest.nothing.json"));
 
         Assert.Equal("plate-rec/plate-rec.onnx", fp32.Recognizer.File);
-        Assert.Equal("ppocr-v4/ch_PP-OCRv4_det_infer.onnx", fp32.Detector.File);
+        Assert.Equal("plate-det/plate-det.onnx", fp32.Detector.File);
         Assert.Contains("manifest.nothing.json", missing.Message, StringComparison.Ordinal);
     }
 }

@@ -200,7 +200,7 @@ public sealed class ModelManifestTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private const string PlateRecSha256 = "e90e801382216d096f787603d8693fc76daefd42292f2305f781bc2705784278";
+    private const string PlateRecSha256 = "4364fed0c257b40ee076993c694e4409134f153cc733f1570d03a49ff3705227";
 
     private OnnxPlateRecognizer OpenRecognizer() => new(
         Options.Create(new RecognitionOptions { ModelDirectory = folder, IntraOpThreads = 1 }),

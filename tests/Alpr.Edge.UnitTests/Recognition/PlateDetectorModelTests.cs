@@ -15,9 +15,9 @@ public sealed class PlateDetectorModelTests
     private const int Frames = 40;
 
     [Theory]
-    [InlineData("manifest.plate-det.json", RecognitionPrecision.Fp32, false)]
-    [InlineData("manifest.plate-det-int8.json", RecognitionPrecision.Int8, false)]
-    [InlineData("manifest.plate-det.json", RecognitionPrecision.Fp32, true)]
+    [InlineData("manifest.fp32.json", RecognitionPrecision.Fp32, false)]
+    [InlineData("manifest.json", RecognitionPrecision.Int8, false)]
+    [InlineData("manifest.fp32.json", RecognitionPrecision.Fp32, true)]
     public void The_trained_detector_boxes_and_reads_the_plates_of_rendered_street_frames(string manifest, RecognitionPrecision precision, bool night)
     {
         using var recognizer = Open(manifest, precision);
@@ -49,7 +49,7 @@ public sealed class PlateDetectorModelTests
     [Fact]
     public void An_empty_street_gives_no_plate()
     {
-        using var recognizer = Open("manifest.plate-det.json", RecognitionPrecision.Fp32);
+        using var recognizer = Open("manifest.fp32.json", RecognitionPrecision.Fp32);
         using var renderer = new StreetSceneRenderer(new SimulatedCameraOptions { Seed = 5 });
         var empty = Enumerable.Range(0, 400).Select(s => (long)s).Where(s => renderer.GetGroundTruth(s).Plates.Count == 0).Take(5).ToList();
         Assert.NotEmpty(empty);

@@ -44,11 +44,16 @@ public sealed class PlateRegionsManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_committed_default_manifest_reads_text_lines()
+    public void The_committed_default_manifest_reads_plates_and_the_text_line_manifest_reads_lines()
     {
-        var models = ModelManifestLoader.Load(FetchedModels.Directory, "manifest.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
+        var standard = ModelManifestLoader.Load(FetchedModels.Directory, "manifest.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
+        var textLines = ModelManifestLoader.Load(FetchedModels.Directory, "manifest.text-lines.json", CpuClassProbe.Detect(), RecognitionPrecision.Int8);
 
-        Assert.Equal(ManifestDecoder.TextLineRegions, models.Detector.Decoder.Regions);
+        Assert.Equal(ManifestDecoder.PlateRegions, standard.Detector.Decoder.Regions);
+        Assert.Equal(ManifestDecoder.ComponentBoxScore, standard.Detector.Decoder.BoxScore);
+        Assert.Equal("plate-det/plate-det.int8.onnx", standard.Detector.File);
+        Assert.Equal(ManifestDecoder.TextLineRegions, textLines.Detector.Decoder.Regions);
+        Assert.Equal(ManifestDecoder.RectangleBoxScore, textLines.Detector.Decoder.BoxScore);
     }
 
     [Theory]
@@ -146,31 +151,21 @@ public sealed class PlateRegionsManifestTests : IDisposable
     }
 
     [Fact]
-    public void The_committed_plate_det_manifest_parses_and_pairs_a_plates_detector_with_the_fp32_plate_rec_entry()
+    public void The_committed_fp32_manifest_pairs_the_fp32_plate_detector_with_the_fp32_file_of_the_default_reader()
     {
-        var committed = JsonNode.Parse(File.ReadAllText(Path.Combine(FetchedModels.Directory, "manifest.plate-det.json")))!;
         var fp32 = JsonNode.Parse(File.ReadAllText(Path.Combine(FetchedModels.Directory, "manifest.fp32.json")))!;
-        var models = committed["models"]!.AsArray();
+        var standard = JsonNode.Parse(File.ReadAllText(Path.Combine(FetchedModels.Directory, "manifest.json")))!;
+        var models = fp32["models"]!.AsArray();
         var detector = models.Single(m => (string?)m!["role"] == "detector")!;
+        var reader = models.Single(m => (string?)m!["role"] == "recognizer")!;
+        var defaultReader = standard["models"]!.AsArray().Single(m => (string?)m!["role"] == "recognizer")!;
 
         Assert.Equal("plate-det", (string?)detector["name"]);
         Assert.Equal("plate-det/plate-det.onnx", (string?)detector["file"]);
         Assert.Equal("plates", (string?)detector["decoder"]!["regions"]);
-        Assert.True(JsonNode.DeepEquals(
-            fp32["models"]!.AsArray().Single(m => (string?)m!["role"] == "recognizer"),
-            models.Single(m => (string?)m!["role"] == "recognizer")));
-
-        // Until the trained detector is committed, loading stops at its missing file (every check before the files passed).
-        if (!File.Exists(Path.Combine(FetchedModels.Directory, "plate-det", "plate-det.onnx")))
-        {
-            var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(FetchedModels.Directory, "manifest.plate-det.json"));
-            Assert.Contains("model file missing", error.Message, StringComparison.Ordinal);
-            Assert.Contains("plate-det.onnx", error.Message, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Equal(ManifestDecoder.PlateRegions, ModelManifestLoader.Load(FetchedModels.Directory, "manifest.plate-det.json").Detector.Decoder.Regions);
-        }
+        Assert.Equal((string?)defaultReader["fallback"]!["file"], (string?)reader["file"]);
+        Assert.Equal((string?)defaultReader["fallback"]!["sha256"], (string?)reader["sha256"]);
+        Assert.Equal(ManifestDecoder.PlateRegions, ModelManifestLoader.Load(FetchedModels.Directory, "manifest.fp32.json").Detector.Decoder.Regions);
     }
 
     public void Dispose() => folder.Dispose();
