@@ -110,9 +110,14 @@ public sealed class HttpMjpegCameraTests(ITestOutputHelper output) : IAsyncLifet
         await probe.WaitUntilAsync(() => probe.Count >= framesBefore + 5, Patience, "frames after the camera came back");
 
         output.WriteLine($"3 failures {threeFailures.TotalMilliseconds:F0} ms after going offline; {health.Current.Reconnects} in all");
-        Assert.Equal(
-            [CameraHealthState.Streaming, CameraHealthState.Reconnecting, CameraHealthState.Streaming],
-            changes.Select(c => c.State));
+        // Streaming, then reconnecting while it is gone, then streaming again. A reopen that was under way as the camera came
+        // back can meet the server's reset once more (seen once in a full run): it may add one more reconnecting/streaming
+        // pair, never anything else, and the camera ends streaming.
+        var states = changes.Select(c => c.State).ToList();
+        Assert.Equal([CameraHealthState.Streaming, CameraHealthState.Reconnecting, CameraHealthState.Streaming], states.Take(3));
+        Assert.True(
+            states.Count == 3 || states.Skip(3).SequenceEqual([CameraHealthState.Reconnecting, CameraHealthState.Streaming]),
+            string.Join(", ", states));
         Assert.True(threeFailures >= TimeSpan.FromSeconds(0.9), $"three failures {threeFailures} after going offline: the reopens did not back off");
         Assert.Contains("ffmpeg exited with code", changes[1].Reason, StringComparison.Ordinal);
         Assert.Equal(CameraHealthState.Streaming, health.Current.State);
