@@ -39,7 +39,7 @@ public sealed class ManifestPrecisionTests : IDisposable
 
         foreach (var manifest in manifests)
         {
-            // A manifest may name a model that is not committed yet (manifest.plate-det.json's detector while it is trained): it must
+            // A manifest may name a model that is not committed yet (a new detector's manifest while the model is trained): it must
             // still pass every check before the files, so loading stops at that file; its int8 entries are checked from the JSON.
             if (ModelFilesMissing(directory, manifest!) is { Count: > 0 } missing)
             {
