@@ -125,7 +125,7 @@ def load_br_crops(root, count, seed):
         label = D.clean(plate)
         if img is None or not label:
             continue
-        s = Sample(img, label, "crop")
+        s = Sample(img, label, "br")
         s.name = name
         out.append(s)
     print(f"Brazilian crops: {len(out)}", flush=True)
@@ -301,9 +301,7 @@ def main():
     if args.detector_boxes:
         train += load_detector_boxes(args.detector_boxes, train)
     if args.br_crops:
-        for br in load_br_crops(args.data, args.br_crops, args.seed):
-            br.kind = "br"
-            train.append(br)
+        train += load_br_crops(args.data, args.br_crops, args.seed)
 
     order = param_order(backbone)
     first = TRAIN_FROM[args.train_from]
