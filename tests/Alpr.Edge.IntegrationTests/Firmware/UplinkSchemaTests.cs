@@ -44,7 +44,7 @@ public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase
             await UplinkFirmware.WaitUntilAsync(() => recorder.On("status").Any(m => Encoding.UTF8.GetString(m.Payload) == "online"), Patience, "the online status");
             firmware.Services.GetRequiredService<SimulatedPole>().SetTamperOpen(true);
             var ingest = bridge.Host.Services.GetRequiredService<MqttIngestService>();
-            await ingest.SendCommandAsync("schema-pole", new DeviceCommandMessage
+            var hold = new DeviceCommandMessage
             {
                 Id = Guid.NewGuid(),
                 Command = DeviceCommands.PlaceHold,
@@ -52,8 +52,27 @@ public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase
                 Reason = "schema test",
                 RequestedBy = "test",
                 IssuedAt = DateTimeOffset.UtcNow,
-            }, CancellationToken.None);
-            await UplinkFirmware.WaitUntilAsync(() => recorder.On("event").Count >= 2 && recorder.On("health").Count >= 2, Patience, "the tamper and hold events and two status messages");
+            };
+            try
+            {
+                // The same command id is applied once however often it arrives, so it is sent again until the device
+                // answers: a command published while the device's session is being re-established is not queued for it.
+                await UplinkFirmware.WaitUntilAsync(() => EventOfKind(recorder, DeviceEventKinds.Tamper), Patience, "the tamper event");
+                await ResendUntilAsync(() => ingest.SendCommandAsync("schema-pole", hold, CancellationToken.None), () => EventOfKind(recorder, DeviceEventKinds.Hold), "the hold event");
+                await UplinkFirmware.WaitUntilAsync(() => recorder.On("health").Count >= 2, Patience, "two status messages");
+            }
+            catch (TimeoutException timeout)
+            {
+                foreach (var log in LogRecorder.Logs.TakeLast(80))
+                {
+                    output.WriteLine($"{log.Level} {log.Category}: {log.Message}");
+                }
+
+                var topics = recorder.Messages.GroupBy(m => m.Topic).Select(g => $"{g.Key} x{g.Count()}");
+                var kinds = recorder.On("event").Select(m => WireFormat.TryParse(m.Payload, ContractsJson.Default.DeviceEventMessage, out var e, out _) ? e!.Kind : "?");
+                throw new TimeoutException($"{timeout.Message}; recorded: {string.Join(", ", topics)}; event kinds: {string.Join(", ", kinds)}", timeout);
+            }
+
             await observer.WaitForAcknowledgementsAsync(observer.StoredIds, Patience);
             await UplinkFirmware.WaitUntilAsync(() => recorder.On("ack").Count >= 2, Patience, "acknowledgements");
             await firmware.StopAsync();
@@ -78,6 +97,26 @@ public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase
         foreach (var topic in new[] { "read", "hit", "event", "health", "status", "ack", "command" })
         {
             Assert.True(seen.ContainsKey(topic), $"no message on {topic} was recorded");
+        }
+    }
+
+    private static bool EventOfKind(TopicRecorder recorder, string kind) =>
+        recorder.On("event").Any(m => WireFormat.TryParse(m.Payload, ContractsJson.Default.DeviceEventMessage, out var e, out _) && e!.Kind == kind);
+
+    private static async Task ResendUntilAsync(Func<Task> send, Func<bool> answered, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (true)
+        {
+            await send();
+            try
+            {
+                await UplinkFirmware.WaitUntilAsync(answered, TimeSpan.FromSeconds(5), what);
+                return;
+            }
+            catch (TimeoutException) when (DateTimeOffset.UtcNow < deadline)
+            {
+            }
         }
     }
 
