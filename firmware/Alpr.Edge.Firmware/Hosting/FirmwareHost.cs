@@ -24,6 +24,8 @@ public static class FirmwareHost
     /// <summary>Prefix of environment variables read as configuration (<c>ALPR_EDGE_Uplink__BrokerUrl</c>).</summary>
     public const string EnvironmentPrefix = "ALPR_EDGE_";
 
+    private const string HostInternalsCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>
     /// Builds (does not start) the host. Throws <see cref="FirmwareConfigurationException"/> for a config
     /// file that is missing, not JSON or holds an unknown key; the rest is validated when the host starts.
@@ -108,6 +110,10 @@ public static class FirmwareHost
         }
 
         logging.SetMinimumLevel(LogLevel.Information);
+
+        // The generic host logs a start-up failure ("Hosting failed to start") and a failed background service with the whole
+        // stack trace. FirmwareRunner reports both in one line with an exit code; a wrong setting must not print a stack trace.
+        logging.AddFilter(HostInternalsCategory, LogLevel.Critical);
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

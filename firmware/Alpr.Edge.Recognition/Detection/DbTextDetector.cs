@@ -13,11 +13,20 @@ public sealed class DbTextDetector : IDisposable
 
     /// <summary>
     /// Opens the detector of <paramref name="models"/>; <paramref name="maxSide"/> overrides the manifest's input size limit
-    /// (0 keeps it).
+    /// (0 keeps it). A <paramref name="maxSide"/> above the manifest's <c>decoder.largestInput</c> is refused.
     /// </summary>
+    /// <exception cref="ModelManifestException">The model does not work at <paramref name="maxSide"/>.</exception>
     public DbTextDetector(ModelSet models, OnnxSessionSettings session, int maxSide = 0)
     {
         ArgumentNullException.ThrowIfNull(models);
+        var largest = models.Detector.Decoder.LargestInput;
+        if (maxSide > 0 && largest > 0 && maxSide > largest)
+        {
+            throw new ModelManifestException(
+                $"Recognition:DetectorMaxSide {maxSide} is above what detector '{models.Detector.Name}' works at ({largest} px, "
+                + $"decoder.largestInput in its manifest in {models.Directory}); use {largest} or less, or 0 for the manifest's {models.Detector.Decoder.MaxSide}");
+        }
+
         model = OnnxModel.Open(models, models.Detector, session);
         normalizer = new ImageNormalizer(models.Detector.Normalization);
         settings = maxSide > 0 ? models.Detector.Decoder with { MaxSide = maxSide } : models.Detector.Decoder;

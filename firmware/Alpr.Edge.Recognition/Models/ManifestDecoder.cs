@@ -63,6 +63,12 @@ public sealed record ManifestDecoder
     /// </summary>
     public string BoxScore { get; set; } = RectangleBoxScore;
 
+    /// <summary>
+    /// DB: the longest input side, in pixels, the model still works at (a plate detector trained at 512 finds nothing at
+    /// 1280); <c>Recognition:DetectorMaxSide</c> above it is refused at start-up. 0 (absent) sets no limit.
+    /// </summary>
+    public int LargestInput { get; set; }
+
     /// <summary>CTC: index of the blank class.</summary>
     public int BlankIndex { get; init; }
 

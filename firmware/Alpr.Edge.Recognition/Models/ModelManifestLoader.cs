@@ -143,6 +143,13 @@ public static class ModelManifestLoader
                 + $"(mean probability over the box's rectangle; the default) or \"{ManifestDecoder.ComponentBoxScore}\" (mean over the region's own pixels)");
         }
 
+        if (decoder.LargestInput != 0 && decoder.LargestInput < decoder.MaxSide)
+        {
+            throw new ModelManifestException(
+                $"{manifestPath}: detector '{detector.Name}' has decoder.largestInput {decoder.LargestInput}, below its maxSide {decoder.MaxSide}; "
+                + "use 0 (no limit) or at least maxSide (the longest input side the model still works at)");
+        }
+
         foreach (var (key, value, side) in new[] { ("platePadX", decoder.PlatePadX, "width"), ("platePadY", decoder.PlatePadY, "height") })
         {
             if (value is not (>= 0 and <= ManifestDecoder.MaxPlatePad))

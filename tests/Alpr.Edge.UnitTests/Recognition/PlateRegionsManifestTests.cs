@@ -54,6 +54,31 @@ public sealed class PlateRegionsManifestTests : IDisposable
         Assert.Equal("plate-det/plate-det.int8.onnx", standard.Detector.File);
         Assert.Equal(ManifestDecoder.TextLineRegions, textLines.Detector.Decoder.Regions);
         Assert.Equal(ManifestDecoder.RectangleBoxScore, textLines.Detector.Decoder.BoxScore);
+        Assert.Equal(640, standard.Detector.Decoder.LargestInput);
+        Assert.Equal(0, textLines.Detector.Decoder.LargestInput);
+    }
+
+    [Theory]
+    [InlineData(480, false)]
+    [InlineData(512, true)]
+    [InlineData(640, true)]
+    [InlineData(0, true)]
+    public void A_largest_input_below_the_detectors_own_size_is_refused(int largestInput, bool loads)
+    {
+        folder.Detector["decoder"]!["maxSide"] = 512;
+        folder.Detector["decoder"]!["largestInput"] = largestInput;
+        folder.Save();
+
+        if (loads)
+        {
+            Assert.Equal(largestInput, ModelManifestLoader.Load(folder.Path).Detector.Decoder.LargestInput);
+        }
+        else
+        {
+            var error = Assert.Throws<ModelManifestException>(() => ModelManifestLoader.Load(folder.Path));
+            Assert.Contains(folder["manifest.json"], error.Message, StringComparison.Ordinal);
+            Assert.Contains("decoder.largestInput 480, below its maxSide 512", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

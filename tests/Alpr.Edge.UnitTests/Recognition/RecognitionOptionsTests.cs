@@ -114,6 +114,18 @@ public sealed class RecognitionOptionsTests
         Assert.Contains("Recognition:", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_detector_input_above_what_the_plate_detector_works_at_is_refused_in_one_line()
+    {
+        var options = Options.Create(new RecognitionOptions { ModelDirectory = FetchedModels.Directory, IntraOpThreads = 1, DetectorMaxSide = 1280 });
+
+        var error = Assert.Throws<ModelManifestException>(() => new OnnxPlateRecognizer(options, NullLogger<OnnxPlateRecognizer>.Instance).Dispose());
+
+        Assert.StartsWith("Recognition:DetectorMaxSide 1280 is above what detector 'plate-det", error.Message, StringComparison.Ordinal);
+        Assert.Contains("works at (640 px", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     [Theory]
     [InlineData("manifest.text-lines.json", 1280)]
     [InlineData("manifest.json", 640)]
