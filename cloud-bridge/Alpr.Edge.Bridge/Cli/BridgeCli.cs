@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Alpr.Edge.Bridge.Cli;
 
 /// <summary>
-/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>hotlist keygen|sign|publish</c>, <c>--help</c>.
+/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>hotlist keygen|sign|publish</c>, <c>broker mosquitto-config</c>, <c>--help</c>.
 /// Bad arguments or configuration print one line on standard error and exit with <see cref="ExitCodes.Usage"/>.
 /// </summary>
 public static class BridgeCli
@@ -19,6 +19,7 @@ public static class BridgeCli
         {
             new RunCommand(output, error),
             new HotlistCommand(output, error, TimeProvider.System),
+            new BrokerCommand(output, error),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -16,11 +16,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly BrokerTls? _tls;
     private Process? _process;
 
-    private MosquittoBroker(int port, string directory, BrokerTls? tls)
+    private readonly Func<int, string, string>? _configure;
+
+    private MosquittoBroker(int port, string directory, BrokerTls? tls, Func<int, string, string>? configure = null)
     {
         Port = port;
         _directory = directory;
         _tls = tls;
+        _configure = configure;
     }
 
     public int Port { get; }
@@ -49,6 +52,19 @@ public sealed class MosquittoBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>
+    /// Starts a TLS broker from a configuration the product writes: <paramref name="configure"/> gets the free port and an
+    /// empty folder and returns the path of the mosquitto.conf it wrote there. The harness adds only logging and
+    /// <c>user root</c> (as root, Mosquitto otherwise drops to the mosquitto user, who cannot read the test's temporary files).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartWithConfigurationAsync(BrokerTls tls, Func<int, string, string> configure, CancellationToken cancellationToken = default)
+    {
+        var directory = Directory.CreateTempSubdirectory("alpr-mosquitto-").FullName;
+        var broker = new MosquittoBroker(FreePort.Next(), directory, tls, configure);
+        await broker.StartAgainAsync(cancellationToken);
+        return broker;
+    }
+
     /// <summary>Starts the broker (again) on the same port.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
@@ -57,20 +73,31 @@ public sealed class MosquittoBroker : IAsyncDisposable
             throw new InvalidOperationException("the broker is already running");
         }
 
-        var config = Path.Combine(_directory, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"""
-            listener {Port} 127.0.0.1
-            {TlsSettings()}
-            allow_anonymous true
-            persistence false
-            max_queued_messages 100000
-            max_inflight_messages 100
+        const string Logging = """
             log_dest stderr
             log_type error
             log_type warning
             log_type notice
             user root
-            """, cancellationToken);
+            """;
+        var config = Path.Combine(_directory, "mosquitto.conf");
+        if (_configure is not null)
+        {
+            config = _configure(Port, _directory);
+            await File.AppendAllTextAsync(config, "\n# added by the test harness\n" + Logging + "\n", cancellationToken);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(config, $"""
+                listener {Port} 127.0.0.1
+                {TlsSettings()}
+                allow_anonymous true
+                persistence false
+                max_queued_messages 100000
+                max_inflight_messages 100
+                {Logging}
+                """, cancellationToken);
+        }
 
         var start = new ProcessStartInfo(Executable, ["-c", config])
         {
