@@ -1,6 +1,6 @@
 using Alpr.Edge.Contracts;
 
-namespace Alpr.Edge.Bridge.Storage;
+namespace Alpr.Edge.Bridge.Storage.Sqlite;
 
 /// <summary>Device events and device status in the central store.</summary>
 public sealed partial class SqliteCentralStore

@@ -4,12 +4,17 @@ namespace Alpr.Edge.Bridge.Storage;
 
 /// <summary>
 /// The bridge's central store of reads, hits, device events, device status and the access audit trail.
-/// SQLite today (<see cref="SqliteCentralStore"/>); PostgreSQL later behind the same seam.
+/// Implemented on SQLite (<c>Alpr.Edge.Bridge.Storage.Sqlite</c>, the embedded default) and on PostgreSQL
+/// (<c>Alpr.Edge.Bridge.Storage.Postgres</c>, production); both pass one contract test suite.
 /// Adds are idempotent: a record whose id is already stored is ignored.
 /// </summary>
 public interface ICentralStore
 {
-    /// <summary>Creates the database and its tables when missing.</summary>
+    /// <summary>
+    /// Opens the database and brings its schema up to date with the store's migrations (from empty or from any earlier release).
+    /// Throws <see cref="StoreUnavailableException"/>, with a one-line reason, when the database cannot be reached or opened,
+    /// or was written by a newer bridge.
+    /// </summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores a read; false when a read with the same id was already stored.</summary>
@@ -26,6 +31,12 @@ public interface ICentralStore
 
     /// <summary>Reads of one plate, newest first.</summary>
     Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads matching every condition <paramref name="query"/> sets (plate or <c>?</c>/<c>*</c> pattern, capture-time window,
+    /// device, camera), newest captured first, at most <see cref="ReadQuery.Limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken);
 
     /// <summary>One read by id, or null.</summary>
     Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken);

@@ -1,23 +1,30 @@
 using System.Globalization;
+using Alpr.Edge.Bridge.Storage.Migrations;
 using Alpr.Edge.Contracts;
+using EvolveDb.Dialect;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
-namespace Alpr.Edge.Bridge.Storage;
+namespace Alpr.Edge.Bridge.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="ICentralStore"/> on one SQLite file in WAL mode. Each call opens a pooled connection,
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
+/// The schema comes from the Evolve migrations in <c>Migrations/</c>.
 /// </summary>
 public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;
     private readonly string _connectionString;
+    private readonly ILogger _logger;
 
     /// <summary>Uses (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="databasePath"/>.</summary>
-    public SqliteCentralStore(string databasePath)
+    public SqliteCentralStore(string databasePath, ILogger<SqliteCentralStore> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
         _databasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -31,24 +38,30 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(_databasePath);
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
-        }
+            var directory = Path.GetDirectoryName(_databasePath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        if (version > SqliteSchema.Version)
+            await using var connection = await OpenAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                // WAL cannot be switched on inside a migration's transaction; it is a property of the file, kept from then on.
+                command.CommandText = "PRAGMA journal_mode = WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            // Evolve is synchronous; the token is honoured up to the start of the migrations.
+            await Task.Run(() => SchemaMigrator.Migrate(connection, DBMS.SQLite, typeof(SqliteCentralStore).Assembly, _databasePath, _logger), cancellationToken);
+            StorageLog.SchemaReady(_logger, _databasePath, "SQLite");
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or EvolveDb.EvolveException)
         {
-            throw new InvalidOperationException(
-                $"{_databasePath} has schema version {version}; this bridge knows up to {SqliteSchema.Version}. Use a newer bridge.");
+            throw new StoreUnavailableException($"cannot open the SQLite store {_databasePath}: {OneLine(ex)}", ex);
         }
-
-        command.CommandText = SqliteSchema.Create;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -99,22 +112,28 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
         command.Parameters.AddWithValue("$match", hit.MatchKind);
         command.Parameters.AddWithValue("$case", (object?)hit.CaseNumber ?? DBNull.Value);
         command.Parameters.AddWithValue("$received", TimeText(receivedAt));
-        // A device cannot verify a hit: the stored copy always starts unverified.
-        command.Parameters.AddWithValue(
-            "$payload",
-            Json(hit with { Verification = HitVerification.Unverified }, ContractsJson.Default.HotlistHitMessage));
+        command.Parameters.AddWithValue("$payload", StoredJson.WriteHit(hit));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryReadsAsync("ORDER BY captured_at DESC, rowid DESC LIMIT $limit", limit, null, cancellationToken);
+        QueryReadsAsync(string.Empty, [], limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plate);
-        return QueryReadsAsync("WHERE plate = $plate ORDER BY captured_at DESC, rowid DESC LIMIT $limit", limit, plate, cancellationToken);
+        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, object>>();
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), time => TimeText(time));
+        return QueryReadsAsync(where, parameters, query.Limit, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -216,15 +235,16 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(string tail, int limit, string? plate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
+        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT payload, received_at FROM reads {tail};";
-        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
-        if (plate is not null)
+        command.CommandText = $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, rowid DESC LIMIT @limit;";
+        command.Parameters.AddWithValue("@limit", Math.Max(0, limit));
+        foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue("$plate", plate);
+            command.Parameters.AddWithValue(name, value);
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -258,21 +278,16 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
     private static StoredRead ToStoredRead(SqliteDataReader reader) =>
         new(Parse(reader.GetString(0), ContractsJson.Default.PlateReadMessage), ParseTime(reader.GetString(1)));
 
-    private static StoredHit ToStoredHit(SqliteDataReader reader)
-    {
-        var hit = Parse(reader.GetString(0), ContractsJson.Default.HotlistHitMessage);
-        var verification = Enum.Parse<HitVerification>(reader.GetString(2));
-        return new StoredHit(hit with { Verification = verification }, ParseTime(reader.GetString(1)));
-    }
+    private static StoredHit ToStoredHit(SqliteDataReader reader) =>
+        StoredJson.ReadHit(reader.GetString(0), reader.GetString(2), ParseTime(reader.GetString(1)));
 
     private static string Json<T>(T message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        System.Text.Encoding.UTF8.GetString(WireFormat.Serialize(message, typeInfo));
+        StoredJson.Write(message, typeInfo);
 
     private static T Parse<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        where T : class =>
-        WireFormat.TryParse(System.Text.Encoding.UTF8.GetBytes(json), typeInfo, out var message, out var error)
-            ? message!
-            : throw new InvalidDataException($"stored {typeof(T).Name} does not parse: {error}");
+        where T : class => StoredJson.Read(json, typeInfo);
+
+    private static string OneLine(Exception ex) => (ex.InnerException is SqliteException inner ? inner.Message : ex.Message).ReplaceLineEndings(" ");
 
     private static string IdText(Guid id) => id.ToString("D");
 

@@ -1,0 +1,97 @@
+using Alpr.Edge.Contracts;
+
+namespace Alpr.Edge.Bridge.Storage.Postgres;
+
+/// <summary>Device events and device status in the central store.</summary>
+public sealed partial class PostgresCentralStore
+{
+    /// <inheritdoc />
+    public async Task<bool> AddEventAsync(DeviceEventMessage deviceEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceEvent);
+        await using var command = _dataSource.CreateCommand("""
+            INSERT INTO events (id, device_id, kind, severity, occurred_at, received_at, payload)
+            VALUES (@id, @device, @kind, @severity, @occurred, @received, @payload)
+            ON CONFLICT (id) DO NOTHING;
+            """);
+        command.Parameters.AddWithValue("@id", deviceEvent.Id);
+        command.Parameters.AddWithValue("@device", deviceEvent.DeviceId);
+        command.Parameters.AddWithValue("@kind", deviceEvent.Kind);
+        command.Parameters.AddWithValue("@severity", deviceEvent.Severity);
+        command.Parameters.AddWithValue("@occurred", Utc(deviceEvent.OccurredAt));
+        command.Parameters.AddWithValue("@received", Utc(receivedAt));
+        command.Parameters.Add(Jsonb("@payload", StoredJson.Write(deviceEvent, ContractsJson.Default.DeviceEventMessage)));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(deviceId is null
+            ? "SELECT payload, received_at FROM events ORDER BY occurred_at DESC, seq DESC LIMIT @limit;"
+            : "SELECT payload, received_at FROM events WHERE device_id = @device ORDER BY occurred_at DESC, seq DESC LIMIT @limit;");
+        command.Parameters.AddWithValue("@limit", Math.Max(0, limit));
+        if (deviceId is not null)
+        {
+            command.Parameters.AddWithValue("@device", deviceId);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(StoredJson.Read(reader.GetString(0), ContractsJson.Default.DeviceEventMessage), reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+
+        return events;
+    }
+
+    /// <inheritdoc />
+    public async Task SetDeviceAvailabilityAsync(string deviceId, string availability, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(availability);
+        await using var command = _dataSource.CreateCommand("""
+            INSERT INTO devices (device_id, availability, availability_at) VALUES (@device, @availability, @at)
+            ON CONFLICT (device_id) DO UPDATE SET availability = excluded.availability, availability_at = excluded.availability_at;
+            """);
+        command.Parameters.AddWithValue("@device", deviceId);
+        command.Parameters.AddWithValue("@availability", availability);
+        command.Parameters.AddWithValue("@at", Utc(receivedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task SetDeviceHealthAsync(DeviceHealthMessage health, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        await using var command = _dataSource.CreateCommand("""
+            INSERT INTO devices (device_id, health, health_at) VALUES (@device, @health, @at)
+            ON CONFLICT (device_id) DO UPDATE SET health = excluded.health, health_at = excluded.health_at;
+            """);
+        command.Parameters.AddWithValue("@device", health.DeviceId);
+        command.Parameters.Add(Jsonb("@health", StoredJson.Write(health, ContractsJson.Default.DeviceHealthMessage)));
+        command.Parameters.AddWithValue("@at", Utc(receivedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeviceSummary>> GetDevicesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT device_id, availability, availability_at, health, health_at FROM devices ORDER BY device_id COLLATE \"C\";");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var devices = new List<DeviceSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            devices.Add(new DeviceSummary(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : StoredJson.Read(reader.GetString(3), ContractsJson.Default.DeviceHealthMessage),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return devices;
+    }
+}
