@@ -84,12 +84,7 @@ public sealed partial class PostgresCentralStore
         var devices = new List<DeviceSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            devices.Add(new DeviceSummary(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : StoredJson.Read(reader.GetString(3), ContractsJson.Default.DeviceHealthMessage),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+            devices.Add(StoredJson.ReadDevice(reader, reader.GetFieldValue<DateTimeOffset>));
         }
 
         return devices;

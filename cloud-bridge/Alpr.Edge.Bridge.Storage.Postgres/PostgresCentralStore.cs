@@ -12,7 +12,7 @@ namespace Alpr.Edge.Bridge.Storage.Postgres;
 /// arrive), B-tree indexes for plate, time and device/camera, a pg_trgm index for partial plates. Schema through the
 /// Evolve migrations in <c>Migrations/</c>. Thread-safe: each call takes a pooled connection from one data source.
 /// </summary>
-public sealed partial class PostgresCentralStore : ICentralStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresCentralStore : CentralStoreReads, ICentralStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _name;
@@ -118,33 +118,6 @@ public sealed partial class PostgresCentralStore : ICentralStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryReadsAsync(string.Empty, [], limit, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plate);
-        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var parameters = new List<KeyValuePair<string, object>>();
-        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), time => Utc(time));
-        return QueryReadsAsync(where, parameters, query.Limit, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var reads = await QueryReadsAsync("WHERE id = @id", [new("@id", id)], 1, cancellationToken);
-        return reads.Count == 0 ? null : reads[0];
-    }
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken) =>
         QueryHitsAsync("ORDER BY captured_at DESC, received_at DESC LIMIT @limit", new("@limit", Math.Max(0, limit)), cancellationToken);
 
@@ -219,7 +192,14 @@ public sealed partial class PostgresCentralStore : ICentralStore, IAsyncDisposab
         }
     }
 
-    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
+    /// <inheritdoc />
+    protected override object TimeParameter(DateTimeOffset time) => Utc(time);
+
+    /// <inheritdoc />
+    protected override object IdParameter(Guid id) => id;
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
         string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

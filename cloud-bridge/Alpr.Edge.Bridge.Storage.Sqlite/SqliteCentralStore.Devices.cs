@@ -93,12 +93,7 @@ public sealed partial class SqliteCentralStore
         var devices = new List<DeviceSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            devices.Add(new DeviceSummary(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : ParseTime(reader.GetString(2)),
-                reader.IsDBNull(3) ? null : Parse(reader.GetString(3), ContractsJson.Default.DeviceHealthMessage),
-                reader.IsDBNull(4) ? null : ParseTime(reader.GetString(4))));
+            devices.Add(StoredJson.ReadDevice(reader, column => ParseTime(reader.GetString(column))));
         }
 
         return devices;

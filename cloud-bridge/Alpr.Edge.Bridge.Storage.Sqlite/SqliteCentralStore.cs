@@ -12,7 +12,7 @@ namespace Alpr.Edge.Bridge.Storage.Sqlite;
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
 /// The schema comes from the Evolve migrations in <c>Migrations/</c>.
 /// </summary>
-public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
+public sealed partial class SqliteCentralStore : CentralStoreReads, ICentralStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;
@@ -117,37 +117,6 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryReadsAsync(string.Empty, [], limit, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plate);
-        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var parameters = new List<KeyValuePair<string, object>>();
-        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), time => TimeText(time));
-        return QueryReadsAsync(where, parameters, query.Limit, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload, received_at FROM reads WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", IdText(id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ToStoredRead(reader) : null;
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -235,7 +204,14 @@ public sealed partial class SqliteCentralStore : ICentralStore, IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
+    /// <inheritdoc />
+    protected override object TimeParameter(DateTimeOffset time) => TimeText(time);
+
+    /// <inheritdoc />
+    protected override object IdParameter(Guid id) => IdText(id);
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
         string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

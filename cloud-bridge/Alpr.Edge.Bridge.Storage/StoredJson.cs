@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Alpr.Edge.Contracts;
@@ -22,4 +23,12 @@ internal static class StoredJson
     /// <summary>A stored hit with the bridge's verification state.</summary>
     public static StoredHit ReadHit(string payload, string verification, DateTimeOffset receivedAt) =>
         new(Read(payload, ContractsJson.Default.HotlistHitMessage) with { Verification = Enum.Parse<HitVerification>(verification) }, receivedAt);
+
+    /// <summary>A row of <c>SELECT device_id, availability, availability_at, health, health_at FROM devices</c>.</summary>
+    public static DeviceSummary ReadDevice(DbDataReader reader, Func<int, DateTimeOffset> time) => new(
+        reader.GetString(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.IsDBNull(2) ? null : time(2),
+        reader.IsDBNull(3) ? null : Read(reader.GetString(3), ContractsJson.Default.DeviceHealthMessage),
+        reader.IsDBNull(4) ? null : time(4));
 }

@@ -23,16 +23,7 @@ public static class StoreRecords
         Longitude = -121.4944,
     };
 
-    public static HotlistHitMessage Hit(PlateReadMessage read) => new()
-    {
-        Id = Guid.NewGuid(),
-        Read = read,
-        ListName = "ncic-stolen",
-        Category = "stolen-vehicle",
-        EntryPlate = read.Plate,
-        MatchKind = "exact",
-        CaseNumber = "SV-1",
-    };
+    public static HotlistHitMessage Hit(PlateReadMessage read) => Bridge.TestRecords.Hit(read) with { CaseNumber = "SV-1" };
 
     public static DeviceEventMessage Event(string deviceId, DateTimeOffset occurredAt, string kind = DeviceEventKinds.Tamper) => new()
     {
