@@ -12,19 +12,25 @@ namespace Alpr.Edge.Bridge.Storage.Sqlite;
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
 /// The schema comes from the Evolve migrations in <c>Migrations/</c>.
 /// </summary>
-public sealed partial class SqliteCentralStore : CentralStoreReads, ICentralStore, IDisposable
+public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentralStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;
     private readonly string _connectionString;
     private readonly ILogger _logger;
+    private readonly int _purgeBatchSize;
 
-    /// <summary>Uses (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="databasePath"/>.</summary>
-    public SqliteCentralStore(string databasePath, ILogger<SqliteCentralStore> logger)
+    /// <summary>
+    /// Uses (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="databasePath"/>.
+    /// A purge deletes at most <paramref name="purgeBatchSize"/> reads per statement, so writers wait only briefly.
+    /// </summary>
+    public SqliteCentralStore(string databasePath, ILogger<SqliteCentralStore> logger, int purgeBatchSize = 5_000)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(purgeBatchSize, 1);
         _logger = logger;
+        _purgeBatchSize = purgeBatchSize;
         _databasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -203,6 +209,44 @@ public sealed partial class SqliteCentralStore : CentralStoreReads, ICentralStor
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
+
+    /// <inheritdoc />
+    public async Task<PurgeResult> PurgeReadsAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var (spared, holds) = await CountSparedAsync(connection, cutoff, cancellationToken);
+        var purged = 0L;
+        int deleted;
+        do
+        {
+            // One batch per statement (its own transaction): ingest keeps writing between batches.
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                DELETE FROM reads WHERE rowid IN (
+                    SELECT rowid FROM reads r WHERE r.captured_at < @cutoff AND NOT {RetentionSql.ReadIsHeld} LIMIT @batch);
+                """;
+            command.Parameters.AddWithValue("@cutoff", TimeText(cutoff));
+            command.Parameters.AddWithValue("@batch", _purgeBatchSize);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == _purgeBatchSize);
+
+        var result = new PurgeResult(now, cutoff, purged, spared, holds, []);
+        await RecordPurgeAsync(connection, result, cancellationToken);
+        StorageLog.Purged(_logger, _databasePath, result);
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override DateTimeOffset ReadTime(System.Data.Common.DbDataReader reader, int column) => ParseTime(reader.GetString(column));
+
+    /// <inheritdoc />
+    protected override Guid ReadId(System.Data.Common.DbDataReader reader, int column) => Guid.Parse(reader.GetString(column));
 
     /// <inheritdoc />
     protected override object TimeParameter(DateTimeOffset time) => TimeText(time);

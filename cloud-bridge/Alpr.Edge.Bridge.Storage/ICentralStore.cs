@@ -65,6 +65,26 @@ public interface ICentralStore
     /// <summary>Every device heard from, by id, with its availability and latest status.</summary>
     Task<IReadOnlyList<DeviceSummary>> GetDevicesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Places a legal hold; the reads it selects are never purged while it is in force.</summary>
+    Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken);
+
+    /// <summary>Releases a hold in force; false when there is no such hold or it was already released.</summary>
+    Task<bool> ReleaseHoldAsync(Guid id, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every hold, in force or released, newest placed first.</summary>
+    Task<IReadOnlyList<LegalHold>> GetHoldsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Purges reads captured before <paramref name="cutoff"/> that no hold in force selects, and records the purge
+    /// (at <paramref name="now"/>) in the history. Incremental: PostgreSQL drops whole month partitions that lie entirely
+    /// before the cutoff (a month with held reads loses only its unheld rows), so a month goes once all of it is due;
+    /// SQLite deletes in batches.
+    /// </summary>
+    Task<PurgeResult> PurgeReadsAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The latest purges, newest first.</summary>
+    Task<IReadOnlyList<PurgeResult>> GetPurgesAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);
 

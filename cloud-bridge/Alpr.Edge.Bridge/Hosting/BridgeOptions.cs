@@ -64,6 +64,9 @@ public sealed class BridgeOptions
     /// <summary>Which central store the bridge keeps its records in (<c>storage</c> in the config file).</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>How long reads are kept and how often the purge runs (<c>retention</c> in the config file).</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
@@ -103,5 +106,6 @@ public sealed class BridgeOptions
             ConnectionString = Storage.ConnectionString,
             PasswordFile = Storage.PasswordFile,
         };
+        target.Retention = new RetentionOptions { ReadsKeptFor = Retention.ReadsKeptFor, PurgeEvery = Retention.PurgeEvery };
     }
 }

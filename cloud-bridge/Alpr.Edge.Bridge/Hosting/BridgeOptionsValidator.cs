@@ -69,6 +69,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         }
 
         ValidateStorage(options.Storage, failures);
+        ValidateRetention(options.Retention, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -116,6 +117,23 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
                 failures.Add($"storage.provider: '{storage.Provider}' is not a store; use \"sqlite\" (default, bridge.db in dataDirectory) or \"postgres\" (with storage.connectionString)");
                 break;
         }
+    }
+
+    private static void ValidateRetention(RetentionOptions? retention, List<string> failures)
+    {
+        if (retention is null)
+        {
+            failures.Add("retention: must be an object such as { \"readsKeptFor\": \"365.00:00:00\" }");
+            return;
+        }
+
+        if (retention.ReadsKeptFor < RetentionOptions.LegalMinimum)
+        {
+            failures.Add($"retention.readsKeptFor: {retention.ReadsKeptFor:c} is shorter than the year Government Code § 34090.6 requires reads to be kept; "
+                + $"set at least \"{RetentionOptions.LegalMinimum:c}\"");
+        }
+
+        Positive(retention.PurgeEvery, "retention.purgeEvery", failures);
     }
 
     private static bool ValidateBroker(string broker, List<string> failures)

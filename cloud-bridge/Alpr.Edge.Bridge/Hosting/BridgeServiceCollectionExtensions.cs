@@ -1,6 +1,7 @@
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Printing;
+using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Storage.Postgres;
 using Alpr.Edge.Bridge.Storage.Sqlite;
@@ -31,7 +32,7 @@ public static class BridgeServiceCollectionExtensions
             .AddBridgeWeb();
     }
 
-    /// <summary>The central store <c>storage.provider</c> names (SQLite or PostgreSQL) and its start-up migrations.</summary>
+    /// <summary>The central store <c>storage.provider</c> names (SQLite or PostgreSQL), its start-up migrations and the retention purge.</summary>
     public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
     {
         services.AddSingleton<ICentralStore>(sp =>
@@ -44,6 +45,8 @@ public static class BridgeServiceCollectionExtensions
                 : new SqliteCentralStore(options.DatabasePath, sp.GetRequiredService<ILogger<SqliteCentralStore>>());
         });
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return services;
     }
 

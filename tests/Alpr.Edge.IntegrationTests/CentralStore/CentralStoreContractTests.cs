@@ -8,7 +8,7 @@ namespace Alpr.Edge.IntegrationTests.CentralStore;
 /// What every <see cref="ICentralStore"/> must do, whatever the engine. Each engine subclasses this with a factory that
 /// makes a new, empty, initialised store for each test; no mocks, real engines only.
 /// </summary>
-public abstract class CentralStoreContractTests : IAsyncLifetime
+public abstract partial class CentralStoreContractTests : IAsyncLifetime
 {
     protected static readonly CancellationToken None = CancellationToken.None;
     private ICentralStore? _store;

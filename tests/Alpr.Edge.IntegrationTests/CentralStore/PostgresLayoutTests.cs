@@ -26,7 +26,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
             await second.InitializeAsync(None);
         }
 
-        Assert.Equal(["1"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
+        Assert.Equal(["1", "2"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
         Assert.Equal(["pg_trgm"], await PostgresServer.QueryAsync(database, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm';"));
     }
 
@@ -85,6 +85,32 @@ public sealed class PostgresLayoutTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Purge_drops_whole_months_before_the_cutoff_and_keeps_the_month_it_falls_in()
+    {
+        var database = await server.CreateDatabaseAsync(nameof(Purge_drops_whole_months_before_the_cutoff_and_keeps_the_month_it_falls_in));
+        await using var store = Store(database);
+        await store.InitializeAsync(None);
+        var cutoff = new DateTimeOffset(2025, 10, 20, 0, 0, 0, TimeSpan.Zero);
+        var august = Read(capturedAt: new DateTimeOffset(2025, 8, 5, 0, 0, 0, TimeSpan.Zero));
+        var september = Read(capturedAt: new DateTimeOffset(2025, 9, 30, 23, 59, 59, TimeSpan.Zero));
+        var octoberBeforeCutoff = Read(capturedAt: cutoff.AddDays(-5));
+        foreach (var read in new[] { august, september, september with { Id = Guid.NewGuid() }, octoberBeforeCutoff })
+        {
+            await store.AddReadAsync(read, Noon, None);
+        }
+
+        var result = await store.PurgeReadsAsync(cutoff, Noon, None);
+
+        Assert.Equal(["reads_2025_08", "reads_2025_09"], result.DroppedPartitions);
+        Assert.Equal(3, result.Purged);
+        Assert.Equal(["reads_2025_10"], await Partitions(database));
+        Assert.NotNull(await store.GetReadAsync(octoberBeforeCutoff.Id, None));
+        // A month that was dropped comes back when a late upload falls in it.
+        Assert.True(await store.AddReadAsync(Read(capturedAt: august.CapturedAt), Noon, None));
+        Assert.Equal(["reads_2025_08", "reads_2025_10"], await Partitions(database));
+    }
+
+    [Fact]
     public async Task Unreachable_server_is_one_line_naming_host_port_and_database()
     {
         var port = Infrastructure.FreePort.Next();
@@ -124,7 +150,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(None));
 
-        Assert.EndsWith("has schema version 7; this bridge knows up to 1. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("has schema version 7; this bridge knows up to 2. Use a newer bridge.", error.Message, StringComparison.Ordinal);
     }
 
     private static PostgresCentralStore Store(string connectionString) => new(connectionString, NullLogger<PostgresCentralStore>.Instance);

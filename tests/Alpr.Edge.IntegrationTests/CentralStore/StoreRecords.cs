@@ -45,6 +45,11 @@ public static class StoreRecords
         UptimeSeconds = 3600,
     };
 
+    public static LegalHold Hold(string caseNumber, string? plate = null, string? deviceId = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        LegalHold.TryCreate(caseNumber, plate, deviceId, from, to, "det. rivera", "evidence in " + caseNumber, Noon, out var hold, out var error)
+            ? hold!
+            : throw new ArgumentException(error);
+
     public static ReadQuery Query(
         string? plate = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? deviceId = null, string? camera = null, int limit = 100) =>
         ReadQuery.TryCreate(plate, from, to, deviceId, camera, limit, out var query, out var error)

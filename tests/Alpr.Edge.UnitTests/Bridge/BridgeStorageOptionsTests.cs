@@ -21,6 +21,7 @@ public sealed class BridgeStorageOptionsTests : IDisposable
     [InlineData("""{ "provider": "postgres", "connectionString": "Host=db", "passwordFile": "/nonexistent/pw" }""", "storage.passwordFile: '/nonexistent/pw' not found")]
     [InlineData("""{ "connectionString": "Host=db" }""", "storage.connectionString and storage.passwordFile: only for provider \"postgres\"")]
     [InlineData("""{ "providr": "postgres" }""", "unknown key 'storage.providr'")]
+    [InlineData("""{ "provider": "sqlite" }, "retention": { "readsKeptFor": "180.00:00:00" }""", "retention.readsKeptFor: 180.00:00:00 is shorter than the year Government Code § 34090.6 requires")]
     public async Task Bad_storage_settings_exit_2_with_one_line_naming_the_key(string storage, string expected)
     {
         var (exitCode, error) = await RunAsync($$"""{ "dataDirectory": "{{_directory}}", "storage": {{storage}} }""");

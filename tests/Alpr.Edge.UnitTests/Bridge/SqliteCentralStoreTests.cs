@@ -33,7 +33,7 @@ public sealed class SqliteCentralStoreTests
     {
         await using var database = await TempDatabase.CreateAsync();
 
-        Assert.Equal(["1", "2"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
+        Assert.Equal(["1", "2", "3"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
         Assert.Equal("reads_device_camera", await ScalarAsync(database.DatabasePath, "SELECT name FROM sqlite_master WHERE name = 'reads_device_camera';"));
     }
 
@@ -49,7 +49,7 @@ public sealed class SqliteCentralStoreTests
         var stored = await database.Store.GetReadAsync(read.Id, None);
         Assert.Equal(read.Plate, stored!.Read.Plate);
         Assert.Equal(TestRecords.Noon, stored.ReceivedAt);
-        Assert.Equal(["1", "2"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
+        Assert.Equal(["1", "2", "3"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
         Assert.Equal("reads_device_camera", await ScalarAsync(database.DatabasePath, "SELECT name FROM sqlite_master WHERE name = 'reads_device_camera';"));
         Assert.False(await database.Store.AddReadAsync(read, TestRecords.Noon, None));
     }
@@ -65,7 +65,7 @@ public sealed class SqliteCentralStoreTests
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => database.Store.InitializeAsync(None));
 
-        Assert.Contains("schema version 99; this bridge knows up to 2. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99; this bridge knows up to 3. Use a newer bridge.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
@@ -80,6 +80,27 @@ public sealed class SqliteCentralStoreTests
         Assert.StartsWith($"cannot open the SQLite store {database.DatabasePath}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a database", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task Purge_deletes_in_batches_until_nothing_due_is_left()
+    {
+        await using var database = new TempDatabase();
+        using var store = new SqliteCentralStore(database.DatabasePath, NullLogger<SqliteCentralStore>.Instance, purgeBatchSize: 2);
+        await store.InitializeAsync(None);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AddReadAsync(TestRecords.Read(capturedAt: TestRecords.Noon.AddDays(-400 - i)), TestRecords.Noon, None);
+        }
+
+        var kept = TestRecords.Read(capturedAt: TestRecords.Noon.AddDays(-10));
+        await store.AddReadAsync(kept, TestRecords.Noon, None);
+
+        var result = await store.PurgeReadsAsync(TestRecords.Noon.AddDays(-365), TestRecords.Noon, None);
+
+        Assert.Equal(5, result.Purged);
+        Assert.Equal(new StoreCounts(1, 0), await store.CountAsync(None));
+        Assert.NotNull(await store.GetReadAsync(kept.Id, None));
     }
 
     // Evolve's changelog: type 0 rows are applied versioned migrations (other types mark schema creation).

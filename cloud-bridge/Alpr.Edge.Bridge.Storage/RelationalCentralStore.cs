@@ -1,11 +1,13 @@
+using System.Data.Common;
+
 namespace Alpr.Edge.Bridge.Storage;
 
 /// <summary>
-/// The read lookups both engines share, written once over one query: an engine supplies how it runs a
-/// <c>SELECT</c> of reads with a <c>WHERE</c> clause (parameters named <c>@...</c>) and how it binds ids and times.
-/// Derived stores implement <see cref="ICentralStore"/>; these methods are its read lookups.
+/// What both SQL engines share, written once: the read lookups over one engine-supplied query, legal holds and the
+/// purge history over plain ADO.NET. An engine supplies its connections, how it binds and reads ids and times, and
+/// its own purge. Derived stores implement <see cref="ICentralStore"/>; these methods are part of it.
 /// </summary>
-public abstract class CentralStoreReads
+public abstract partial class RelationalCentralStore
 {
     /// <summary>The most recently captured reads, newest first.</summary>
     public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
@@ -43,4 +45,13 @@ public abstract class CentralStoreReads
 
     /// <summary>A record id as this engine stores it.</summary>
     protected abstract object IdParameter(Guid id);
+
+    /// <summary>A time column as this engine stores it.</summary>
+    protected abstract DateTimeOffset ReadTime(DbDataReader reader, int column);
+
+    /// <summary>An id column as this engine stores it.</summary>
+    protected abstract Guid ReadId(DbDataReader reader, int column);
+
+    /// <summary>An open connection from the engine's pool; the caller disposes it.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 }
