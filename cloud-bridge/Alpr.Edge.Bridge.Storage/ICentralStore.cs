@@ -85,6 +85,12 @@ public interface ICentralStore
     /// <summary>The latest purges, newest first.</summary>
     Task<IReadOnlyList<PurgeResult>> GetPurgesAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a message that failed validation, with the reason; nothing of it is applied elsewhere.</summary>
+    Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken);
+
+    /// <summary>The latest dead letters, newest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);
 

@@ -239,6 +239,23 @@ public abstract partial class CentralStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dead_letters_are_kept_with_reason_and_payload_newest_first()
+    {
+        var first = new DeadLetter(Noon, "alpr/v1/pole-1/read", "malformed JSON", [0x7b, 0x00, 0xff], 3);
+        var second = DeadLetter.Create(Noon.AddSeconds(1), "alpr/v1/pole-1/hit", "payload exceeds 1 MiB", new System.Buffers.ReadOnlySequence<byte>(new byte[DeadLetter.MaxKeptBytes + 10]));
+
+        await Store.AddDeadLetterAsync(first, None);
+        await Store.AddDeadLetterAsync(second, None);
+
+        var letters = await Store.GetDeadLettersAsync(10, None);
+        Assert.Equal([(second.ReceivedAt, second.Topic, second.Reason, DeadLetter.MaxKeptBytes + 10L), (Noon, first.Topic, first.Reason, 3L)],
+            letters.Select(l => (l.ReceivedAt, l.Topic, l.Reason, l.PayloadBytes)));
+        Assert.Equal(DeadLetter.MaxKeptBytes, letters[0].Payload.Length);
+        Assert.Equal(first.Payload, letters[1].Payload);
+        Assert.Single(await Store.GetDeadLettersAsync(1, None));
+    }
+
+    [Fact]
     public async Task Initialising_again_or_from_a_second_instance_keeps_everything()
     {
         var read = Read();
