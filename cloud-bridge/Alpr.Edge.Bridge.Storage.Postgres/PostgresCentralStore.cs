@@ -3,7 +3,6 @@ using Alpr.Edge.Contracts;
 using EvolveDb.Dialect;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Alpr.Edge.Bridge.Storage.Postgres;
 
@@ -66,21 +65,7 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
         {
             try
             {
-                await using var command = _dataSource.CreateCommand("""
-                    INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, payload)
-                    VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, @payload)
-                    ON CONFLICT (id, captured_at) DO NOTHING;
-                    """);
-                command.Parameters.AddWithValue("@id", read.Id);
-                command.Parameters.AddWithValue("@device", read.DeviceId);
-                command.Parameters.AddWithValue("@camera", read.Camera);
-                command.Parameters.AddWithValue("@plate", read.Plate);
-                command.Parameters.AddWithValue("@confidence", read.Confidence);
-                command.Parameters.AddWithValue("@captured", Utc(read.CapturedAt));
-                command.Parameters.AddWithValue("@received", Utc(receivedAt));
-                command.Parameters.AddWithValue("@firmware", (object?)read.FirmwareVersion ?? DBNull.Value);
-                command.Parameters.Add(Jsonb("@payload", StoredJson.Write(read, ContractsJson.Default.PlateReadMessage)));
-                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+                return await InsertReadAsync(read, receivedAt, cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && attempt == 0)
             {
@@ -88,92 +73,6 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
                 await EnsurePartitionAsync(read.CapturedAt, cancellationToken);
             }
         }
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> AddHitAsync(HotlistHitMessage hit, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(hit);
-        await using var command = _dataSource.CreateCommand("""
-            INSERT INTO hits (id, read_id, device_id, camera, plate, captured_at, list_name, category, entry_plate,
-                              match_kind, case_number, verification, received_at, payload)
-            VALUES (@id, @read, @device, @camera, @plate, @captured, @list, @category, @entry,
-                    @match, @case, 'Unverified', @received, @payload)
-            ON CONFLICT (id) DO NOTHING;
-            """);
-        command.Parameters.AddWithValue("@id", hit.Id);
-        command.Parameters.AddWithValue("@read", hit.Read.Id);
-        command.Parameters.AddWithValue("@device", hit.Read.DeviceId);
-        command.Parameters.AddWithValue("@camera", hit.Read.Camera);
-        command.Parameters.AddWithValue("@plate", hit.Read.Plate);
-        command.Parameters.AddWithValue("@captured", Utc(hit.Read.CapturedAt));
-        command.Parameters.AddWithValue("@list", hit.ListName);
-        command.Parameters.AddWithValue("@category", hit.Category);
-        command.Parameters.AddWithValue("@entry", hit.EntryPlate);
-        command.Parameters.AddWithValue("@match", hit.MatchKind);
-        command.Parameters.AddWithValue("@case", (object?)hit.CaseNumber ?? DBNull.Value);
-        command.Parameters.AddWithValue("@received", Utc(receivedAt));
-        command.Parameters.Add(Jsonb("@payload", StoredJson.WriteHit(hit)));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryHitsAsync("ORDER BY captured_at DESC, received_at DESC LIMIT @limit", new("@limit", Math.Max(0, limit)), cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var hits = await QueryHitsAsync("WHERE id = @id", new("@id", id), cancellationToken);
-        return hits.Count == 0 ? null : hits[0];
-    }
-
-    /// <inheritdoc />
-    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand("SELECT (SELECT count(*) FROM reads), (SELECT count(*) FROM hits);");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    /// <inheritdoc />
-    public async Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        await using var command = _dataSource.CreateCommand("""
-            INSERT INTO access_audit (at, user_name, remote_address, method, path, purpose)
-            VALUES (@at, @user, @remote, @method, @path, @purpose);
-            """);
-        command.Parameters.AddWithValue("@at", Utc(entry.At));
-        command.Parameters.AddWithValue("@user", entry.User);
-        command.Parameters.AddWithValue("@remote", (object?)entry.RemoteAddress ?? DBNull.Value);
-        command.Parameters.AddWithValue("@method", entry.Method);
-        command.Parameters.AddWithValue("@path", entry.Path);
-        command.Parameters.AddWithValue("@purpose", (object?)entry.Purpose ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<AccessAuditEntry>> GetRecentAccessAuditAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT at, user_name, remote_address, method, path, purpose FROM access_audit ORDER BY id DESC LIMIT @limit;");
-        command.Parameters.AddWithValue("@limit", Math.Max(0, limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<AccessAuditEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new AccessAuditEntry(
-                reader.GetFieldValue<DateTimeOffset>(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return entries;
     }
 
     /// <summary>Closes the pooled connections.</summary>
@@ -196,45 +95,16 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
     protected override object TimeParameter(DateTimeOffset time) => Utc(time);
 
     /// <inheritdoc />
-    protected override object IdParameter(Guid id) => id;
+    protected override string InsertionOrder => "seq";
 
     /// <inheritdoc />
-    protected override async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
-        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand(
-            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, received_at DESC LIMIT @limit;");
-        command.Parameters.AddWithValue("@limit", Math.Max(0, limit));
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+    protected override string ReadsTieBreak => "received_at DESC";
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var reads = new List<StoredRead>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            reads.Add(new StoredRead(StoredJson.Read(reader.GetString(0), ContractsJson.Default.PlateReadMessage), reader.GetFieldValue<DateTimeOffset>(1)));
-        }
+    /// <inheritdoc />
+    protected override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
 
-        return reads;
-    }
-
-    private async Task<IReadOnlyList<StoredHit>> QueryHitsAsync(string tail, KeyValuePair<string, object> parameter, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand($"SELECT payload, received_at, verification FROM hits {tail};");
-        command.Parameters.AddWithValue(parameter.Key, parameter.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hits = new List<StoredHit>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(StoredJson.ReadHit(reader.GetString(0), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(1)));
-        }
-
-        return hits;
-    }
-
-    private static NpgsqlParameter Jsonb(string name, string json) => new(name, NpgsqlDbType.Jsonb) { Value = json };
+    /// <inheritdoc />
+    protected override object IdParameter(Guid id) => id;
 
     private static DateTimeOffset Utc(DateTimeOffset time) => time.ToUniversalTime();
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Alpr.Edge.Contracts;
 
 namespace Alpr.Edge.Bridge.Storage;
 
@@ -36,9 +37,53 @@ public abstract partial class RelationalCentralStore
         return reads.Count == 0 ? null : reads[0];
     }
 
-    /// <summary>Runs <c>SELECT payload, received_at FROM reads {where} ORDER BY newest captured first LIMIT @limit</c>.</summary>
-    protected abstract Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
-        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken);
+    /// <summary>Stores a read; false when one with the same id and capture time is already stored.</summary>
+    protected async Task<bool> InsertReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
+            INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, payload)
+            VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, {Json("@payload")})
+            ON CONFLICT DO NOTHING;
+            """);
+        Add(command, "@id", IdParameter(read.Id));
+        Add(command, "@device", read.DeviceId);
+        Add(command, "@camera", read.Camera);
+        Add(command, "@plate", read.Plate);
+        Add(command, "@confidence", read.Confidence);
+        Add(command, "@captured", TimeParameter(read.CapturedAt));
+        Add(command, "@received", TimeParameter(receivedAt));
+        Add(command, "@firmware", read.FirmwareVersion);
+        Add(command, "@payload", StoredJson.Write(read, ContractsJson.Default.PlateReadMessage));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Runs <c>SELECT payload, received_at FROM reads {where}</c>, newest captured first, at most <paramref name="limit"/>.</summary>
+    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
+        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit;");
+        Add(command, "@limit", Math.Max(0, limit));
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reads = new List<StoredRead>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            reads.Add(new StoredRead(StoredJson.Read(reader.GetString(0), ContractsJson.Default.PlateReadMessage), ReadTime(reader, 1)));
+        }
+
+        return reads;
+    }
+
+    /// <summary>How reads captured at the same time are ordered, after <c>captured_at DESC</c>.</summary>
+    protected abstract string ReadsTieBreak { get; }
 
     /// <summary>A capture time as this engine stores it.</summary>
     protected abstract object TimeParameter(DateTimeOffset time);

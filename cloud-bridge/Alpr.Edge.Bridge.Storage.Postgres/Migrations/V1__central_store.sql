@@ -45,6 +45,7 @@ END
 $$;
 
 CREATE TABLE hits (
+    seq          bigint GENERATED ALWAYS AS IDENTITY,
     id           uuid        PRIMARY KEY,
     read_id      uuid        NOT NULL,
     device_id    text        NOT NULL,
@@ -61,7 +62,7 @@ CREATE TABLE hits (
     received_at  timestamptz NOT NULL,
     payload      jsonb       NOT NULL
 );
-CREATE INDEX hits_captured_at ON hits (captured_at DESC);
+CREATE INDEX hits_captured_at ON hits (captured_at DESC, seq DESC);
 CREATE INDEX hits_plate ON hits (plate);
 
 CREATE TABLE access_audit (
@@ -87,8 +88,9 @@ CREATE TABLE events (
 CREATE INDEX events_occurred_at ON events (occurred_at DESC, seq DESC);
 CREATE INDEX events_device ON events (device_id, occurred_at DESC, seq DESC);
 
+-- Byte order, as SQLite sorts them, whatever the database's locale.
 CREATE TABLE devices (
-    device_id        text PRIMARY KEY,
+    device_id        text COLLATE "C" PRIMARY KEY,
     availability     text,
     availability_at  timestamptz,
     health           jsonb,
