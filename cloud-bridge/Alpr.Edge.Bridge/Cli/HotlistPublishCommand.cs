@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Hotlists;
-using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Storage.Sqlite;
 using Alpr.Edge.Hotlists.Bundles;
 using Alpr.Edge.Hotlists.Loading;
+using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Exceptions;
 
 namespace Alpr.Edge.Bridge.Cli;
@@ -107,7 +108,7 @@ internal sealed class HotlistPublishCommand : Command
             return [];
         }
 
-        using var store = new SqliteCentralStore(options.DatabasePath);
+        using var store = new SqliteCentralStore(options.DatabasePath, NullLogger<SqliteCentralStore>.Instance);
         await store.InitializeAsync(cancellationToken);
         return (await store.GetDevicesAsync(cancellationToken)).Select(d => d.DeviceId);
     }

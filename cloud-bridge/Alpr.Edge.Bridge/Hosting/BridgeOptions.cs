@@ -61,6 +61,12 @@ public sealed class BridgeOptions
     /// <summary>How often the supervising loop checks the connection when no disconnect was signalled.</summary>
     public TimeSpan ConnectionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Which central store the bridge keeps its records in (<c>storage</c> in the config file).</summary>
+    public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>How long reads are kept and how often the purge runs (<c>retention</c> in the config file).</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
@@ -71,7 +77,7 @@ public sealed class BridgeOptions
     /// <summary>True for an <c>mqtts://</c> broker (TLS).</summary>
     public static bool UsesTls(Uri broker) => string.Equals(broker?.Scheme, "mqtts", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Path of the SQLite database.</summary>
+    /// <summary>Path of the SQLite database (provider <c>sqlite</c>).</summary>
     [JsonIgnore]
     public string DatabasePath => Path.Combine(DataDirectory, "bridge.db");
 
@@ -94,5 +100,12 @@ public sealed class BridgeOptions
         target.ReconnectDelayMax = ReconnectDelayMax;
         target.ConnectionCheckInterval = ConnectionCheckInterval;
         target.MaxInFlight = MaxInFlight;
+        target.Storage = new StorageOptions
+        {
+            Provider = Storage.Provider,
+            ConnectionString = Storage.ConnectionString,
+            PasswordFile = Storage.PasswordFile,
+        };
+        target.Retention = new RetentionOptions { ReadsKeptFor = Retention.ReadsKeptFor, PurgeEvery = Retention.PurgeEvery };
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Alpr.Edge.Bridge.Storage.Postgres;
 using Alpr.Edge.MqttTls;
 using Microsoft.Extensions.Options;
 
@@ -67,6 +68,9 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             failures.Add($"maxInFlight: {options.MaxInFlight} must be 1 to {ushort.MaxValue}");
         }
 
+        ValidateStorage(options.Storage, failures);
+        ValidateRetention(options.Retention, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -90,6 +94,46 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
                 failures.Add($"urls: '{part}' is not a loopback address; until access control lands the bridge listens on 127.0.0.1, [::1] or localhost only");
             }
         }
+    }
+
+    private static void ValidateStorage(StorageOptions? storage, List<string> failures)
+    {
+        switch (storage?.Provider)
+        {
+            case null:
+                failures.Add("storage: must be an object such as { \"provider\": \"sqlite\" }");
+                break;
+            case StorageOptions.Sqlite:
+                if (storage.ConnectionString is not null || storage.PasswordFile is not null)
+                {
+                    failures.Add("storage.connectionString and storage.passwordFile: only for provider \"postgres\"; the SQLite store is bridge.db in dataDirectory");
+                }
+
+                break;
+            case StorageOptions.Postgres:
+                PostgresConnection.TryValidate(storage.ConnectionString, storage.PasswordFile, failures);
+                break;
+            default:
+                failures.Add($"storage.provider: '{storage.Provider}' is not a store; use \"sqlite\" (default, bridge.db in dataDirectory) or \"postgres\" (with storage.connectionString)");
+                break;
+        }
+    }
+
+    private static void ValidateRetention(RetentionOptions? retention, List<string> failures)
+    {
+        if (retention is null)
+        {
+            failures.Add("retention: must be an object such as { \"readsKeptFor\": \"365.00:00:00\" }");
+            return;
+        }
+
+        if (retention.ReadsKeptFor < RetentionOptions.LegalMinimum)
+        {
+            failures.Add($"retention.readsKeptFor: {retention.ReadsKeptFor:c} is shorter than the year Government Code § 34090.6 requires reads to be kept; "
+                + $"set at least \"{RetentionOptions.LegalMinimum:c}\"");
+        }
+
+        Positive(retention.PurgeEvery, "retention.purgeEvery", failures);
     }
 
     private static bool ValidateBroker(string broker, List<string> failures)

@@ -1,10 +1,14 @@
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Printing;
+using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Storage.Postgres;
+using Alpr.Edge.Bridge.Storage.Sqlite;
 using Alpr.Edge.Bridge.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Bridge.Hosting;
@@ -28,12 +32,21 @@ public static class BridgeServiceCollectionExtensions
             .AddBridgeWeb();
     }
 
-    /// <summary>The central store (SQLite) and its start-up initialisation.</summary>
+    /// <summary>The central store <c>storage.provider</c> names (SQLite or PostgreSQL), its start-up migrations and the retention purge.</summary>
     public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
     {
         services.AddSingleton<ICentralStore>(sp =>
-            new SqliteCentralStore(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.DatabasePath));
+        {
+            var options = sp.GetRequiredService<IOptions<BridgeOptions>>().Value;
+            return options.Storage.Provider == StorageOptions.Postgres
+                ? new PostgresCentralStore(
+                    PostgresConnection.Build(options.Storage.ConnectionString!, options.Storage.PasswordFile),
+                    sp.GetRequiredService<ILogger<PostgresCentralStore>>())
+                : new SqliteCentralStore(options.DatabasePath, sp.GetRequiredService<ILogger<SqliteCentralStore>>());
+        });
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return services;
     }
 

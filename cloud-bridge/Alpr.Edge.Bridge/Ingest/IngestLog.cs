@@ -17,7 +17,7 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Disconnected from MQTT broker: {Reason} {Detail}")]
     public static partial void Disconnected(ILogger logger, string reason, string? detail);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Dropped message on {Topic}: {Reason}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Dropped message on {Topic} to the dead letters: {Reason}")]
     public static partial void Dropped(ILogger logger, string topic, string reason);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Stored {Kind} {Id} from {DeviceId}")]
@@ -55,4 +55,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Command {Command} {CommandId} sent to {DeviceId}: {Result}")]
     public static partial void CommandSent(ILogger logger, string command, Guid commandId, string deviceId, MQTTnet.MqttClientPublishReasonCode result);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "Could not keep a refused message on {Topic} in the dead letters; it stays unacknowledged and the broker delivers it again")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception exception, string topic);
 }

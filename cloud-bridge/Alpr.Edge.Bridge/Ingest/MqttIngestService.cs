@@ -187,9 +187,10 @@ public sealed class MqttIngestService : BackgroundService
         var message = e.ApplicationMessage;
         // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
         var parsed = IngestParser.Parse(message.Topic, message.Payload);
+        var deadLetter = parsed.Rejection is { } reason ? DeadLetter.Create(_time.GetUtcNow(), message.Topic, reason, message.Payload) : null;
         e.AutoAcknowledge = false;
         // When stopping, the write fails and the message stays unacknowledged: the broker keeps it for next time.
-        _incoming.Writer.TryWrite(new IncomingMessage(message.Topic, parsed, e));
+        _incoming.Writer.TryWrite(new IncomingMessage(message.Topic, parsed, e, deadLetter));
         return Task.CompletedTask;
     }
 
@@ -239,6 +240,7 @@ public sealed class MqttIngestService : BackgroundService
     {
         var storedByDevice = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
         var stored = new HashSet<IncomingMessage>();
+        var deadLettered = new HashSet<IncomingMessage>();
         var storageFailed = false;
         foreach (var message in batch)
         {
@@ -251,8 +253,16 @@ public sealed class MqttIngestService : BackgroundService
 
             if (message.Parsed.Record is not { } record)
             {
-                IngestLog.Dropped(_logger, message.Topic, message.Parsed.Rejection ?? "unknown");
-                _metrics.OnDropped();
+                // Refused: kept in the dead letters with its reason, never half-applied; acknowledged only once kept.
+                if (message.DeadLetter is not { } letter || (!storageFailed && await TryDeadLetterAsync(letter, cancellationToken)))
+                {
+                    deadLettered.Add(message);
+                }
+                else
+                {
+                    storageFailed = true;
+                }
+
                 continue;
             }
 
@@ -284,11 +294,12 @@ public sealed class MqttIngestService : BackgroundService
             }
         }
 
-        // PUBACK in the order received: dropped messages (never useful again) and stored ones whose device got its ack.
+        // PUBACK in the order received: dead-lettered messages and stored ones whose device got its ack.
         foreach (var message in batch)
         {
             var done = message.Parsed.Record is not { } record
-                || (stored.Contains(message) && acknowledgedDevices.Contains(record.DeviceId));
+                ? deadLettered.Contains(message)
+                : stored.Contains(message) && acknowledgedDevices.Contains(record.DeviceId);
             if (done)
             {
                 await AcknowledgeDeliveryAsync(message, cancellationToken);
@@ -335,6 +346,22 @@ public sealed class MqttIngestService : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             IngestLog.StoreFailed(_logger, ex, kind, record.Id, record.DeviceId);
+            return false;
+        }
+    }
+
+    private async Task<bool> TryDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.AddDeadLetterAsync(letter, cancellationToken);
+            IngestLog.Dropped(_logger, letter.Topic, letter.Reason);
+            _metrics.OnDropped();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IngestLog.DeadLetterFailed(_logger, ex, letter.Topic);
             return false;
         }
     }

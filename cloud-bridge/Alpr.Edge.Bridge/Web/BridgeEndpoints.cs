@@ -45,6 +45,7 @@ public static class BridgeEndpoints
         api.MapGet("/reads/{id:guid}", GetReadAsync);
         api.MapGet("/hits", GetHitsAsync);
         api.MapGet("/hits/{id:guid}", GetHitAsync);
+        api.MapGet("/dead-letters", GetDeadLettersAsync);
         api.MapDeviceEndpoints();
         return endpoints;
     }
@@ -102,6 +103,17 @@ public static class BridgeEndpoints
         await store.GetHitAsync(id, cancellationToken) is { } hit
             ? TypedResults.Json(hit, BridgeJson.Default.StoredHit)
             : TypedResults.NotFound();
+
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> GetDeadLettersAsync(
+        int? limit, ICentralStore store, CancellationToken cancellationToken)
+    {
+        if (!TryLimit(limit, out var count, out var problem))
+        {
+            return problem;
+        }
+
+        return TypedResults.Json(await store.GetDeadLettersAsync(count, cancellationToken), BridgeJson.Default.IReadOnlyListDeadLetter);
+    }
 
     private static bool TryLimit(int? limit, out int count, out ProblemHttpResult problem)
     {

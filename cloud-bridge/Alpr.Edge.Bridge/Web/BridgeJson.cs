@@ -14,6 +14,7 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(IReadOnlyList<StoredRead>))]
 [JsonSerializable(typeof(IReadOnlyList<StoredHit>))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(IReadOnlyList<DeadLetter>))]
 [JsonSerializable(typeof(IReadOnlyList<StoredEvent>))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceSummary>))]
 [JsonSerializable(typeof(HoldCommandRequest))]

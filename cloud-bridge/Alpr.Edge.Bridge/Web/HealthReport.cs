@@ -7,7 +7,7 @@ namespace Alpr.Edge.Bridge.Web;
 /// <param name="Received">MQTT messages received since start.</param>
 /// <param name="Stored">Reads and hits newly stored since start.</param>
 /// <param name="Duplicates">Re-sent reads and hits ignored since start.</param>
-/// <param name="Dropped">Unusable messages dropped since start.</param>
+/// <param name="Dropped">Unusable messages refused since start, each kept with its reason in the dead letters (<c>/api/dead-letters</c>).</param>
 public sealed record HealthReport(
     string Status,
     bool IngestConnected,

@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -103,5 +106,33 @@ public sealed class BridgeIngestTests
         Assert.Contains(dropped, m => m.Contains(hitTopic, StringComparison.Ordinal));
         Assert.Contains(dropped, m => m.Contains("exceeds", StringComparison.Ordinal));
         Assert.Contains(dropped, m => m.Contains("does not match the topic", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Refused_messages_are_kept_in_the_dead_letters_with_reason_and_payload_and_listed_by_the_api()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Refused_messages_are_kept_in_the_dead_letters_with_reason_and_payload_and_listed_by_the_api));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var malformed = "{\"plate\":"u8.ToArray();
+        var oversized = Encoding.UTF8.GetBytes(new string(' ', WireFormat.MaxPayloadBytes + 1));
+
+        await device.PublishRawAsync(MqttTopics.Read("pole-1"), malformed);
+        await device.PublishRawAsync(MqttTopics.Hit("pole-1"), oversized);
+        var good = TestRecords.Read("pole-1");
+        await device.PublishReadAsync(good);
+        await device.WaitForAcksAsync(good.Id);
+
+        var letters = await bridge.Host.Store.GetDeadLettersAsync(10, CancellationToken.None);
+        Assert.Equal([MqttTopics.Hit("pole-1"), MqttTopics.Read("pole-1")], letters.Select(l => l.Topic));
+        Assert.Contains("exceeds", letters[0].Reason, StringComparison.Ordinal);
+        Assert.Equal((oversized.LongLength, DeadLetter.MaxKeptBytes), (letters[0].PayloadBytes, letters[0].Payload.Length));
+        Assert.Contains("malformed", letters[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(malformed, letters[1].Payload);
+        // Every message is accounted for: stored, duplicate, or dead-lettered with a reason.
+        Assert.Equal(bridge.Host.Metrics.Received, bridge.Host.Metrics.Stored + bridge.Host.Metrics.Duplicates + letters.Count);
+        using var http = bridge.CreateHttpClient();
+        var listed = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/dead-letters?purpose=audit", UriKind.Relative));
+        Assert.Equal(2, listed.GetArrayLength());
+        Assert.Equal(Convert.ToBase64String(malformed), listed[1].GetProperty("payload").GetString());
     }
 }

@@ -39,8 +39,11 @@ public sealed class RunningBridge : IAsyncDisposable
 
     public IReadOnlyList<RecordedLog> Logs => _logs.Logs;
 
-    /// <summary>Starts a bridge with its embedded broker, or against <paramref name="broker"/>, and waits until it has subscribed.</summary>
-    public static async Task<RunningBridge> StartAsync(string testName, Uri? broker = null, string? dataDirectory = null)
+    /// <summary>
+    /// Starts a bridge with its embedded broker, or against <paramref name="broker"/>, and waits until it has subscribed.
+    /// Its store is SQLite in the data folder unless <paramref name="storage"/> says otherwise.
+    /// </summary>
+    public static async Task<RunningBridge> StartAsync(string testName, Uri? broker = null, string? dataDirectory = null, StorageOptions? storage = null)
     {
         var options = new BridgeOptions
         {
@@ -52,6 +55,7 @@ public sealed class RunningBridge : IAsyncDisposable
             ReconnectDelayMin = TimeSpan.FromMilliseconds(100),
             ReconnectDelayMax = TimeSpan.FromSeconds(1),
             ConnectionCheckInterval = TimeSpan.FromSeconds(1),
+            Storage = storage ?? new StorageOptions(),
         };
         var output = new StringWriter();
         var logs = new RecordingLoggerProvider();

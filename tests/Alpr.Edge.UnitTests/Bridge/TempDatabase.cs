@@ -1,4 +1,5 @@
-using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alpr.Edge.UnitTests.Bridge;
 
@@ -7,7 +8,7 @@ public sealed class TempDatabase : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("alpr-bridge-unit-").FullName;
 
-    public TempDatabase() => Store = new SqliteCentralStore(Path.Combine(_directory, "bridge.db"));
+    public TempDatabase() => Store = new SqliteCentralStore(Path.Combine(_directory, "bridge.db"), NullLogger<SqliteCentralStore>.Instance);
 
     public SqliteCentralStore Store { get; }
 

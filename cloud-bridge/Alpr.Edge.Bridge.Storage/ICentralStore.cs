@@ -4,12 +4,17 @@ namespace Alpr.Edge.Bridge.Storage;
 
 /// <summary>
 /// The bridge's central store of reads, hits, device events, device status and the access audit trail.
-/// SQLite today (<see cref="SqliteCentralStore"/>); PostgreSQL later behind the same seam.
+/// Implemented on SQLite (<c>Alpr.Edge.Bridge.Storage.Sqlite</c>, the embedded default) and on PostgreSQL
+/// (<c>Alpr.Edge.Bridge.Storage.Postgres</c>, production); both pass one contract test suite.
 /// Adds are idempotent: a record whose id is already stored is ignored.
 /// </summary>
 public interface ICentralStore
 {
-    /// <summary>Creates the database and its tables when missing.</summary>
+    /// <summary>
+    /// Opens the database and brings its schema up to date with the store's migrations (from empty or from any earlier release).
+    /// Throws <see cref="StoreUnavailableException"/>, with a one-line reason, when the database cannot be reached or opened,
+    /// or was written by a newer bridge.
+    /// </summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores a read; false when a read with the same id was already stored.</summary>
@@ -26,6 +31,12 @@ public interface ICentralStore
 
     /// <summary>Reads of one plate, newest first.</summary>
     Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads matching every condition <paramref name="query"/> sets (plate or <c>?</c>/<c>*</c> pattern, capture-time window,
+    /// device, camera), newest captured first, at most <see cref="ReadQuery.Limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken);
 
     /// <summary>One read by id, or null.</summary>
     Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken);
@@ -53,6 +64,32 @@ public interface ICentralStore
 
     /// <summary>Every device heard from, by id, with its availability and latest status.</summary>
     Task<IReadOnlyList<DeviceSummary>> GetDevicesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Places a legal hold; the reads it selects are never purged while it is in force.</summary>
+    Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken);
+
+    /// <summary>Releases a hold in force; false when there is no such hold or it was already released.</summary>
+    Task<bool> ReleaseHoldAsync(Guid id, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every hold, in force or released, newest placed first.</summary>
+    Task<IReadOnlyList<LegalHold>> GetHoldsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Purges reads captured before <paramref name="cutoff"/> that no hold in force selects, and records the purge
+    /// (at <paramref name="now"/>) in the history. Incremental: PostgreSQL drops whole month partitions that lie entirely
+    /// before the cutoff (a month with held reads loses only its unheld rows), so a month goes once all of it is due;
+    /// SQLite deletes in batches.
+    /// </summary>
+    Task<PurgeResult> PurgeReadsAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The latest purges, newest first.</summary>
+    Task<IReadOnlyList<PurgeResult>> GetPurgesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a message that failed validation, with the reason; nothing of it is applied elsewhere.</summary>
+    Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken);
+
+    /// <summary>The latest dead letters, newest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);

@@ -1,0 +1,97 @@
+using Alpr.Edge.Contracts;
+
+namespace Alpr.Edge.Bridge.Storage;
+
+/// <summary>Device events and device status, the same SQL on both engines.</summary>
+public abstract partial class RelationalCentralStore
+{
+    /// <summary>Stores a device event; false when an event with the same id was already stored.</summary>
+    public async Task<bool> AddEventAsync(DeviceEventMessage deviceEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceEvent);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
+            INSERT INTO events (id, device_id, kind, severity, occurred_at, received_at, payload)
+            VALUES (@id, @device, @kind, @severity, @occurred, @received, {Json("@payload")})
+            ON CONFLICT (id) DO NOTHING;
+            """);
+        Add(command, "@id", IdParameter(deviceEvent.Id));
+        Add(command, "@device", deviceEvent.DeviceId);
+        Add(command, "@kind", deviceEvent.Kind);
+        Add(command, "@severity", deviceEvent.Severity);
+        Add(command, "@occurred", TimeParameter(deviceEvent.OccurredAt));
+        Add(command, "@received", TimeParameter(receivedAt));
+        Add(command, "@payload", StoredJson.Write(deviceEvent, ContractsJson.Default.DeviceEventMessage));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The most recent device events, newest first, of one device or of all when <paramref name="deviceId"/> is null.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var where = deviceId is null ? string.Empty : "WHERE device_id = @device";
+        await using var command = Command(connection,
+            $"SELECT payload, received_at FROM events {where} ORDER BY occurred_at DESC, {InsertionOrder} DESC LIMIT @limit;");
+        Add(command, "@limit", Math.Max(0, limit));
+        if (deviceId is not null)
+        {
+            Add(command, "@device", deviceId);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(StoredJson.Read(reader.GetString(0), ContractsJson.Default.DeviceEventMessage), ReadTime(reader, 1)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Keeps a device's availability (<c>online</c>, <c>offline</c>, <c>stopped</c>).</summary>
+    public Task SetDeviceAvailabilityAsync(string deviceId, string availability, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(availability);
+        return UpsertDeviceAsync(deviceId, "availability", "@value", availability, receivedAt, cancellationToken);
+    }
+
+    /// <summary>Keeps a device's latest periodic status.</summary>
+    public Task SetDeviceHealthAsync(DeviceHealthMessage health, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        return UpsertDeviceAsync(
+            health.DeviceId, "health", Json("@value"), StoredJson.Write(health, ContractsJson.Default.DeviceHealthMessage), receivedAt, cancellationToken);
+    }
+
+    /// <summary>Every device heard from, by id (byte order), with its availability and latest status.</summary>
+    public async Task<IReadOnlyList<DeviceSummary>> GetDevicesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            "SELECT device_id, availability, availability_at, health, health_at FROM devices ORDER BY device_id;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var devices = new List<DeviceSummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            devices.Add(StoredJson.ReadDevice(reader, column => ReadTime(reader, column)));
+        }
+
+        return devices;
+    }
+
+    /// <summary>Sets <paramref name="column"/> (to <paramref name="valueSql"/>, over parameter <c>@value</c>) and its <c>_at</c> time of one device, adding the device when new.</summary>
+    private async Task UpsertDeviceAsync(
+        string deviceId, string column, string valueSql, string value, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
+            INSERT INTO devices (device_id, {column}, {column}_at) VALUES (@device, {valueSql}, @at)
+            ON CONFLICT (device_id) DO UPDATE SET {column} = excluded.{column}, {column}_at = excluded.{column}_at;
+            """);
+        Add(command, "@device", deviceId);
+        Add(command, "@value", value);
+        Add(command, "@at", TimeParameter(receivedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

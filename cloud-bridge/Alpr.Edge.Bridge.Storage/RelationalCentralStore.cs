@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Alpr.Edge.Contracts;
+
+namespace Alpr.Edge.Bridge.Storage;
+
+/// <summary>
+/// What both SQL engines share, written once: the read lookups over one engine-supplied query, legal holds and the
+/// purge history over plain ADO.NET. An engine supplies its connections, how it binds and reads ids and times, and
+/// its own purge. Derived stores implement <see cref="ICentralStore"/>; these methods are part of it.
+/// </summary>
+public abstract partial class RelationalCentralStore
+{
+    /// <summary>The most recently captured reads, newest first.</summary>
+    public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
+        QueryReadsAsync(string.Empty, [], limit, cancellationToken);
+
+    /// <summary>Reads of one plate, newest first.</summary>
+    public Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plate);
+        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, cancellationToken);
+    }
+
+    /// <summary>Reads matching every condition of <paramref name="query"/>, newest captured first.</summary>
+    public Task<IReadOnlyList<StoredRead>> FindReadsAsync(ReadQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, object>>();
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter);
+        return QueryReadsAsync(where, parameters, query.Limit, cancellationToken);
+    }
+
+    /// <summary>One read by id, or null.</summary>
+    public async Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var reads = await QueryReadsAsync("WHERE id = @id", [new("@id", IdParameter(id))], 1, cancellationToken).ConfigureAwait(false);
+        return reads.Count == 0 ? null : reads[0];
+    }
+
+    /// <summary>Stores a read; false when one with the same id and capture time is already stored.</summary>
+    protected async Task<bool> InsertReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, $"""
+            INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, payload)
+            VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, {Json("@payload")})
+            ON CONFLICT DO NOTHING;
+            """);
+        Add(command, "@id", IdParameter(read.Id));
+        Add(command, "@device", read.DeviceId);
+        Add(command, "@camera", read.Camera);
+        Add(command, "@plate", read.Plate);
+        Add(command, "@confidence", read.Confidence);
+        Add(command, "@captured", TimeParameter(read.CapturedAt));
+        Add(command, "@received", TimeParameter(receivedAt));
+        Add(command, "@firmware", read.FirmwareVersion);
+        Add(command, "@payload", StoredJson.Write(read, ContractsJson.Default.PlateReadMessage));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Runs <c>SELECT payload, received_at FROM reads {where}</c>, newest captured first, at most <paramref name="limit"/>.</summary>
+    private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
+        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit;");
+        Add(command, "@limit", Math.Max(0, limit));
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reads = new List<StoredRead>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            reads.Add(new StoredRead(StoredJson.Read(reader.GetString(0), ContractsJson.Default.PlateReadMessage), ReadTime(reader, 1)));
+        }
+
+        return reads;
+    }
+
+    /// <summary>How reads captured at the same time are ordered, after <c>captured_at DESC</c>.</summary>
+    protected abstract string ReadsTieBreak { get; }
+
+    /// <summary>A capture time as this engine stores it.</summary>
+    protected abstract object TimeParameter(DateTimeOffset time);
+
+    /// <summary>A record id as this engine stores it.</summary>
+    protected abstract object IdParameter(Guid id);
+
+    /// <summary>A time column as this engine stores it.</summary>
+    protected abstract DateTimeOffset ReadTime(DbDataReader reader, int column);
+
+    /// <summary>An id column as this engine stores it.</summary>
+    protected abstract Guid ReadId(DbDataReader reader, int column);
+
+    /// <summary>An open connection from the engine's pool; the caller disposes it.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+}
