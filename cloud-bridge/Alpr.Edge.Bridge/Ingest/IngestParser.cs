@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Alpr.Edge.Contracts;
 
 namespace Alpr.Edge.Bridge.Ingest;
@@ -6,8 +8,8 @@ namespace Alpr.Edge.Bridge.Ingest;
 /// <summary>
 /// Turns an MQTT topic and payload into an <see cref="IngestRecord"/> (read, hit, device event) or a
 /// <see cref="DeviceStateUpdate"/> (availability, periodic status), or a reason to drop it:
-/// wrong topic, oversized, malformed JSON, missing fields, or a payload that contradicts its topic.
-/// Never throws on bad input.
+/// wrong topic, oversized, malformed JSON, unknown or missing fields, a payload that contradicts its topic, or a value outside
+/// what the contract implies (<see cref="IngestValueChecks"/>). Never throws on bad input.
 /// </summary>
 public static class IngestParser
 {
@@ -23,11 +25,19 @@ public static class IngestParser
     private static readonly string[] Severities = ["info", "warning", "alarm"];
     private static readonly string[] Availabilities = ["online", "offline", "stopped"];
 
-    /// <summary>Checks one message.</summary>
-    public static IngestParseResult Parse(string topic, ReadOnlySequence<byte> payload)
+    // The devices' contract with one difference: a field the contract does not have is refused, not ignored (immutable).
+    private static readonly ContractsJson Strict = new(new JsonSerializerOptions(ContractsJson.Default.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+
+    /// <summary>Checks one message received at <paramref name="now"/> (the bridge's clock).</summary>
+    public static IngestParseResult Parse(string topic, ReadOnlySequence<byte> payload, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var deviceId = MqttTopics.DeviceIdOf(topic);
+        if (deviceId is not null && !IngestValueChecks.IsName(deviceId))
+        {
+            return IngestParseResult.Refused($"device id in the topic must be 1 to {IngestValueChecks.MaxNameLength} letters, digits, '-', '_' or '.'");
+        }
+
         var kind = deviceId is null ? null
             : topic == MqttTopics.Read(deviceId) ? "read"
             : topic == MqttTopics.Hit(deviceId) ? "hit"
@@ -48,8 +58,8 @@ public static class IngestParser
         var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
         return kind switch
         {
-            "read" => ParseRead(deviceId, bytes),
-            "hit" => ParseHit(deviceId, bytes),
+            "read" => ParseRead(deviceId, bytes, now),
+            "hit" => ParseHit(deviceId, bytes, now),
             "event" => ParseEvent(deviceId, bytes),
             "status" => ParseAvailability(deviceId, bytes),
             _ => ParseHealth(deviceId, bytes),
@@ -58,7 +68,7 @@ public static class IngestParser
 
     private static IngestParseResult ParseEvent(string deviceId, ReadOnlySpan<byte> bytes)
     {
-        if (!WireFormat.TryParse(bytes, ContractsJson.Default.DeviceEventMessage, out var deviceEvent, out var error))
+        if (!WireFormat.TryParse(bytes, Strict.DeviceEventMessage, out var deviceEvent, out var error))
         {
             return IngestParseResult.Refused(error ?? "unreadable event");
         }
@@ -82,7 +92,7 @@ public static class IngestParser
 
     private static IngestParseResult ParseHealth(string deviceId, ReadOnlySpan<byte> bytes)
     {
-        if (!WireFormat.TryParse(bytes, ContractsJson.Default.DeviceHealthMessage, out var health, out var error))
+        if (!WireFormat.TryParse(bytes, Strict.DeviceHealthMessage, out var health, out var error))
         {
             return IngestParseResult.Refused(error ?? "unreadable health");
         }
@@ -92,20 +102,20 @@ public static class IngestParser
             : IngestParseResult.Refused($"payload deviceId '{Shorten(health.DeviceId)}' does not match the topic's device '{deviceId}'");
     }
 
-    private static IngestParseResult ParseRead(string deviceId, ReadOnlySpan<byte> bytes)
+    private static IngestParseResult ParseRead(string deviceId, ReadOnlySpan<byte> bytes, DateTimeOffset now)
     {
-        if (!WireFormat.TryParse(bytes, ContractsJson.Default.PlateReadMessage, out var read, out var error))
+        if (!WireFormat.TryParse(bytes, Strict.PlateReadMessage, out var read, out var error))
         {
             return IngestParseResult.Refused(error ?? "unreadable read");
         }
 
-        var problem = CheckRead(deviceId, read!);
+        var problem = CheckRead(deviceId, read!, now);
         return problem is null ? IngestParseResult.Accepted(new IngestRecord(deviceId, read, null)) : IngestParseResult.Refused(problem);
     }
 
-    private static IngestParseResult ParseHit(string deviceId, ReadOnlySpan<byte> bytes)
+    private static IngestParseResult ParseHit(string deviceId, ReadOnlySpan<byte> bytes, DateTimeOffset now)
     {
-        if (!WireFormat.TryParse(bytes, ContractsJson.Default.HotlistHitMessage, out var hit, out var error))
+        if (!WireFormat.TryParse(bytes, Strict.HotlistHitMessage, out var hit, out var error))
         {
             return IngestParseResult.Refused(error ?? "unreadable hit");
         }
@@ -114,11 +124,11 @@ public static class IngestParser
             : string.IsNullOrWhiteSpace(hit.ListName) ? "hit listName is empty"
             : string.IsNullOrWhiteSpace(hit.Category) ? "hit category is empty"
             : string.IsNullOrWhiteSpace(hit.MatchKind) ? "hit matchKind is empty"
-            : CheckRead(deviceId, hit.Read);
+            : CheckRead(deviceId, hit.Read, now) ?? IngestValueChecks.CheckHit(hit);
         return problem is null ? IngestParseResult.Accepted(new IngestRecord(deviceId, null, hit)) : IngestParseResult.Refused(problem);
     }
 
-    private static string? CheckRead(string deviceId, PlateReadMessage read)
+    private static string? CheckRead(string deviceId, PlateReadMessage read, DateTimeOffset now)
     {
         if (read.Id == Guid.Empty)
         {
@@ -135,14 +145,7 @@ public static class IngestParser
             return "read camera is empty";
         }
 
-        if (string.IsNullOrWhiteSpace(read.Plate) || read.Plate.Length > MaxPlateLength)
-        {
-            return $"read plate must be 1 to {MaxPlateLength} characters";
-        }
-
-        return double.IsFinite(read.Confidence) && read.Confidence is >= 0 and <= 1
-            ? null
-            : "read confidence is not between 0 and 1";
+        return IngestValueChecks.CheckRead(read, now);
     }
 
     private static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "...");

@@ -186,7 +186,7 @@ public sealed class MqttIngestService : BackgroundService
     {
         var message = e.ApplicationMessage;
         // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
-        var parsed = IngestParser.Parse(message.Topic, message.Payload);
+        var parsed = IngestParser.Parse(message.Topic, message.Payload, _time.GetUtcNow());
         var deadLetter = parsed.Rejection is { } reason ? DeadLetter.Create(_time.GetUtcNow(), message.Topic, reason, message.Payload) : null;
         e.AutoAcknowledge = false;
         // When stopping, the write fails and the message stays unacknowledged: the broker keeps it for next time.

@@ -27,7 +27,7 @@ public sealed class BridgeCliRunTests
 
             await stop.CancelAsync();
             Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(20)));
-            Assert.Equal("READ  2026-11-28T10:00:00Z pole-1/cam0  7ABC123  0.97", output.ToString().Trim());
+            Assert.Equal($"READ  {TestRecords.CapturedAtText} pole-1/cam0  7ABC123  0.97", output.ToString().Trim());
             Assert.Equal(string.Empty, error.ToString());
             Assert.True(File.Exists(Path.Combine(data, "bridge.db")));
         }

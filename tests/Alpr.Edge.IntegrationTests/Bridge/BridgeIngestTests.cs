@@ -44,7 +44,7 @@ public sealed class BridgeIngestTests
 
         var lines = bridge.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(
-            ["READ  2026-11-28T10:00:00Z pole-1/cam0  7ABC123  0.97", "HIT   2026-11-28T10:00:00Z pole-1/cam0  7ABC123 stolen-vehicle (exact) UNVERIFIED"],
+            [$"READ  {TestRecords.CapturedAtText} pole-1/cam0  7ABC123  0.97", $"HIT   {TestRecords.CapturedAtText} pole-1/cam0  7ABC123 stolen-vehicle (exact) UNVERIFIED"],
             lines);
     }
 
@@ -106,6 +106,45 @@ public sealed class BridgeIngestTests
         Assert.Contains(dropped, m => m.Contains(hitTopic, StringComparison.Ordinal));
         Assert.Contains(dropped, m => m.Contains("exceeds", StringComparison.Ordinal));
         Assert.Contains(dropped, m => m.Contains("does not match the topic", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hostile_values_are_dead_lettered_naming_the_field_and_nothing_of_them_is_stored()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Hostile_values_are_dead_lettered_naming_the_field_and_nothing_of_them_is_stored));
+        await using var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "pole-1");
+        var kept = TestRecords.Read("pole-1");
+        await device.PublishReadAsync(kept);
+        await device.WaitForAcksAsync(kept.Id);
+        var hostile = new[]
+        {
+            TestRecords.Read("pole-1", plate: "' OR 1=1 --"),
+            TestRecords.Read("pole-1", plate: "<b>BOLD</b>"),
+            TestRecords.Read("pole-1") with { Latitude = 1e308 },
+            TestRecords.Read("pole-1") with { Sightings = -5 },
+            TestRecords.Read("pole-1") with { CapturedAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) },
+            TestRecords.Read("pole-1") with { Camera = new string('c', 100_000) },
+        };
+
+        foreach (var read in hostile)
+        {
+            await device.PublishReadAsync(read);
+        }
+
+        var good = TestRecords.Read("pole-1");
+        await device.PublishReadAsync(good);
+        await device.WaitForAcksAsync(good.Id);
+
+        var letters = await bridge.Host.Store.GetDeadLettersAsync(20, CancellationToken.None);
+        Assert.Equal(hostile.Length, letters.Count);
+        foreach (var field in new[] { "read plate", "read latitude", "read sightings", "read capturedAt", "read camera" })
+        {
+            Assert.Contains(letters, l => l.Reason.StartsWith(field, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(new(2, 0), await bridge.Host.Store.CountAsync(CancellationToken.None));
+        Assert.NotNull(await bridge.Host.Store.GetReadAsync(kept.Id, CancellationToken.None));
+        Assert.All(hostile, read => Assert.Null(bridge.Host.Store.GetReadAsync(read.Id, CancellationToken.None).Result));
     }
 
     [Fact]

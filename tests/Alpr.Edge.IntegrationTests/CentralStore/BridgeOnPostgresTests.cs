@@ -26,7 +26,7 @@ public sealed class BridgeOnPostgresTests(PostgresServer server)
 
         Assert.Equal(new(1, 1), await bridge.Host.Store.CountAsync(CancellationToken.None));
         Assert.Equal(HitVerification.Unverified, (await bridge.Host.Store.GetHitAsync(hit.Id, CancellationToken.None))!.Hit.Verification);
-        Assert.Equal(["1"], await PostgresServer.QueryAsync(database, "SELECT count(*) FROM reads_2026_11;"));
+        Assert.Equal(["1"], await PostgresServer.QueryAsync(database, $"SELECT count(*) FROM reads_{read.CapturedAt.UtcDateTime:yyyy_MM};"));
         Assert.False(File.Exists(Path.Combine(bridge.Options.DataDirectory, "bridge.db")));
     }
 }

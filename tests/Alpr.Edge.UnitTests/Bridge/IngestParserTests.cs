@@ -12,7 +12,7 @@ public sealed class IngestParserTests
     {
         var read = TestRecords.Read("pole-1");
 
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read), TestRecords.Noon);
 
         Assert.Null(result.Rejection);
         Assert.Equal("pole-1", result.Record!.DeviceId);
@@ -25,7 +25,7 @@ public sealed class IngestParserTests
     {
         var hit = TestRecords.Hit(TestRecords.Read("pole-1"));
 
-        var result = IngestParser.Parse(MqttTopics.Hit("pole-1"), Payload(hit));
+        var result = IngestParser.Parse(MqttTopics.Hit("pole-1"), Payload(hit), TestRecords.Noon);
 
         Assert.Equal(hit.Id, result.Record!.Id);
         Assert.NotNull(result.Record.Hit);
@@ -34,7 +34,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Malformed_json_is_refused_with_a_reason()
     {
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Bytes("{\"plate\":"));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Bytes("{\"plate\":"), TestRecords.Noon);
 
         Assert.Null(result.Record);
         Assert.Contains("malformed", result.Rejection, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Read_missing_a_required_field_is_refused()
     {
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Bytes($"{{\"id\":\"{Guid.NewGuid()}\",\"deviceId\":\"pole-1\"}}"));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Bytes($"{{\"id\":\"{Guid.NewGuid()}\",\"deviceId\":\"pole-1\"}}"), TestRecords.Noon);
 
         Assert.Null(result.Record);
         Assert.NotNull(result.Rejection);
@@ -52,7 +52,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Oversized_payload_is_refused_without_being_parsed()
     {
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), new ReadOnlySequence<byte>(new byte[WireFormat.MaxPayloadBytes + 1]));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), new ReadOnlySequence<byte>(new byte[WireFormat.MaxPayloadBytes + 1]), TestRecords.Noon);
 
         Assert.Contains("exceeds", result.Rejection, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Read_sent_on_another_devices_topic_is_refused()
     {
-        var result = IngestParser.Parse(MqttTopics.Read("pole-2"), Payload(TestRecords.Read("pole-1")));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-2"), Payload(TestRecords.Read("pole-1")), TestRecords.Noon);
 
         Assert.Contains("does not match the topic", result.Rejection, StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Read_sent_on_a_hit_topic_is_refused()
     {
-        var result = IngestParser.Parse(MqttTopics.Hit("pole-1"), Payload(TestRecords.Read("pole-1")));
+        var result = IngestParser.Parse(MqttTopics.Hit("pole-1"), Payload(TestRecords.Read("pole-1")), TestRecords.Noon);
 
         Assert.Null(result.Record);
     }
@@ -80,7 +80,7 @@ public sealed class IngestParserTests
     [InlineData("other")]
     public void Message_on_a_topic_that_is_not_a_device_topic_is_refused(string topic)
     {
-        var result = IngestParser.Parse(topic, Payload(TestRecords.Read("pole-1")));
+        var result = IngestParser.Parse(topic, Payload(TestRecords.Read("pole-1")), TestRecords.Noon);
 
         Assert.Equal("topic is not a device read, hit, event, status or health topic", result.Rejection);
     }
@@ -91,7 +91,7 @@ public sealed class IngestParserTests
     [InlineData("stopped")]
     public void Availability_on_the_status_topic_is_kept(string availability)
     {
-        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(availability)));
+        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(availability)), TestRecords.Noon);
 
         Assert.Null(result.Rejection);
         Assert.Equal(availability, result.State!.Availability);
@@ -101,7 +101,7 @@ public sealed class IngestParserTests
     [Fact]
     public void Unknown_availability_text_is_refused()
     {
-        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>("{\"online\":true}"u8.ToArray()));
+        var result = IngestParser.Parse(MqttTopics.Status("pole-1"), new ReadOnlySequence<byte>("{\"online\":true}"u8.ToArray()), TestRecords.Noon);
 
         Assert.Null(result.State);
         Assert.Equal("status payload must be online, offline or stopped", result.Rejection);
@@ -121,9 +121,9 @@ public sealed class IngestParserTests
         };
         var bytes = WireFormat.Serialize(deviceEvent, ContractsJson.Default.DeviceEventMessage);
 
-        var accepted = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(bytes));
-        var wrongDevice = IngestParser.Parse(MqttTopics.Event("pole-2"), new ReadOnlySequence<byte>(bytes));
-        var wrongSeverity = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(deviceEvent with { Severity = "panic" }, ContractsJson.Default.DeviceEventMessage)));
+        var accepted = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(bytes), TestRecords.Noon);
+        var wrongDevice = IngestParser.Parse(MqttTopics.Event("pole-2"), new ReadOnlySequence<byte>(bytes), TestRecords.Noon);
+        var wrongSeverity = IngestParser.Parse(MqttTopics.Event("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(deviceEvent with { Severity = "panic" }, ContractsJson.Default.DeviceEventMessage)), TestRecords.Noon);
 
         Assert.Equal(deviceEvent.Id, accepted.Record!.Id);
         Assert.Equal("event", accepted.Record.Kind);
@@ -144,7 +144,7 @@ public sealed class IngestParserTests
             UptimeSeconds = 12,
         };
 
-        var result = IngestParser.Parse(MqttTopics.Health("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(health, ContractsJson.Default.DeviceHealthMessage)));
+        var result = IngestParser.Parse(MqttTopics.Health("pole-1"), new ReadOnlySequence<byte>(WireFormat.Serialize(health, ContractsJson.Default.DeviceHealthMessage)), TestRecords.Noon);
 
         Assert.Null(result.Rejection);
         Assert.Equal(3, result.State!.Health!.Backlog.Reads);
@@ -159,7 +159,7 @@ public sealed class IngestParserTests
     {
         var read = TestRecords.Read("pole-1", plate) with { Confidence = confidence };
 
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read), TestRecords.Noon);
 
         Assert.Null(result.Record);
     }
@@ -169,7 +169,7 @@ public sealed class IngestParserTests
     {
         var read = TestRecords.Read("pole-1") with { Id = Guid.Empty };
 
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), Payload(read), TestRecords.Noon);
 
         Assert.Equal("read id is empty", result.Rejection);
     }
@@ -181,7 +181,7 @@ public sealed class IngestParserTests
         var first = new Segment(bytes.AsMemory(0, 10));
         var last = first.Append(bytes.AsMemory(10));
 
-        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        var result = IngestParser.Parse(MqttTopics.Read("pole-1"), new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length), TestRecords.Noon);
 
         Assert.NotNull(result.Record);
     }
