@@ -24,7 +24,9 @@ internal sealed class StoreCommands : IDisposable
             """, "$id", "$kind", "$capturedAt", "$keep", "$plate", "$key", "$recordBytes", "$imageBytes", "$sealed", "$held");
         _insertImages = Prepare("INSERT INTO images (seq, key_id, sealed) VALUES ($seq, $key, $sealed)", "$seq", "$key", "$sealed");
         _markSent = Prepare("UPDATE records SET state = 1, sent_at = $now, attempts = attempts + 1 WHERE seq = $seq", "$now", "$seq");
-        _markAcked = Prepare("UPDATE records SET state = 2, acked_at = $now WHERE id = $id AND state <> 2", "$now", "$id");
+        // Only a record in flight (sent, not yet acknowledged) can be acknowledged: an id the device never sent, or sent and
+        // already returned to the outbox, is ignored (the caller counts it), so a forged or stale ack cannot mark it transferred.
+        _markAcked = Prepare("UPDATE records SET state = 2, acked_at = $now WHERE id = $id AND state = 1", "$now", "$id");
     }
 
     public void Insert(SealedRow row, bool held)

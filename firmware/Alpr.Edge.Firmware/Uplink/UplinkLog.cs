@@ -14,8 +14,8 @@ internal static partial class UplinkLog
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Malformed acknowledgement on {Topic} ignored: {Reason}")]
     public static partial void MalformedAck(ILogger logger, string topic, string reason);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Acknowledgement for {Ids} ids marked {Changed} records acknowledged")]
-    public static partial void Acknowledged(ILogger logger, int ids, int changed);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Acknowledgement for {Ids} ids marked {Changed} records acknowledged; {Ignored} were not in flight (never sent, back in the outbox, already acknowledged or unknown) and marked nothing")]
+    public static partial void Acknowledged(ILogger logger, int ids, int changed, int ignored);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Published {Kind} {Id} (attempt {Attempt})")]
     public static partial void Published(ILogger logger, string kind, Guid id, int attempt);

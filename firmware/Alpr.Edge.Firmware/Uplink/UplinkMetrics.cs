@@ -13,6 +13,7 @@ public sealed class UplinkMetrics
     private readonly Counter<long> _published;
     private readonly Counter<long> _acked;
     private readonly Counter<long> _malformedAcks;
+    private readonly Counter<long> _ignoredAckIds;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public UplinkMetrics(IMeterFactory meterFactory)
@@ -24,6 +25,8 @@ public sealed class UplinkMetrics
         _published = meter.CreateCounter<long>("alpr.uplink.published", "{record}", "Reads and hits published (re-sends included).");
         _acked = meter.CreateCounter<long>("alpr.uplink.acknowledged", "{record}", "Records the bridge acknowledged.");
         _malformedAcks = meter.CreateCounter<long>("alpr.uplink.malformed_acks", "{message}", "Acknowledgements that could not be parsed.");
+        _ignoredAckIds = meter.CreateCounter<long>(
+            "alpr.uplink.ack_ids_ignored", "{id}", "Acknowledged ids not in flight (never sent, back in the outbox, already acknowledged or unknown): nothing marked.");
     }
 
     /// <summary>Counts a connection.</summary>
@@ -37,6 +40,9 @@ public sealed class UplinkMetrics
 
     /// <summary>Counts records marked acknowledged.</summary>
     public void Acknowledged(int count) => _acked.Add(count);
+
+    /// <summary>Counts acknowledged ids that marked nothing.</summary>
+    public void IgnoredAckIds(int count) => _ignoredAckIds.Add(count);
 
     /// <summary>Counts an acknowledgement that could not be parsed.</summary>
     public void MalformedAck() => _malformedAcks.Add(1);

@@ -290,7 +290,8 @@ internal sealed class UplinkService : BackgroundService
             var changed = _store.MarkAcked(ack.Ids);
             _signal.Notify();
             _metrics.Acknowledged(changed);
-            UplinkLog.Acknowledged(_logger, ack.Ids.Count, changed);
+            _metrics.IgnoredAckIds(ack.Ids.Count - changed);
+            UplinkLog.Acknowledged(_logger, ack.Ids.Count, changed, ack.Ids.Count - changed);
             foreach (var reporter in _reporters)
             {
                 reporter.Acknowledged(ack.Ids);

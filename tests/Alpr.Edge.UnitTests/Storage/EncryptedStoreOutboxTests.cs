@@ -45,6 +45,26 @@ public sealed class EncryptedStoreOutboxTests
     }
 
     [Fact]
+    public void An_acknowledgement_for_a_record_never_sent_or_not_in_flight_marks_nothing()
+    {
+        using var harness = new StoreHarness();
+        var neverSent = harness.AddRead("7ABC123");
+        var returned = harness.AddRead("4XYZ567");
+        harness.Store.TakeForSending(RecordKind.Read, 10, TimeSpan.FromSeconds(30));
+        harness.Store.ReturnInFlight();
+        var inFlight = harness.AddRead("2DEF345");
+        harness.Store.TakeForSending(RecordKind.Read, 1, TimeSpan.FromSeconds(30));
+
+        // neverSent and returned went back to the outbox; the one taken again is the oldest of the three.
+        var sentNow = new[] { neverSent, returned, inFlight }.Single(r => harness.Store.GetState(r.Id) == TransferState.InFlight);
+        var changed = harness.Store.MarkAcked([neverSent.Id, returned.Id, inFlight.Id, Guid.NewGuid()]);
+
+        Assert.Equal(1, changed);
+        Assert.Equal(TransferState.Acked, harness.Store.GetState(sentNow.Id));
+        Assert.Equal(2, new[] { neverSent, returned, inFlight }.Count(r => harness.Store.GetState(r.Id) == TransferState.NotSent));
+    }
+
+    [Fact]
     public void Unacknowledged_record_is_sent_again_after_the_ack_timeout()
     {
         using var harness = new StoreHarness();
