@@ -16,4 +16,5 @@ namespace Alpr.Edge.Contracts;
 [JsonSerializable(typeof(DeviceEventMessage))]
 [JsonSerializable(typeof(DeviceCommandMessage))]
 [JsonSerializable(typeof(DeviceHealthMessage))]
+[JsonSerializable(typeof(Signing.SignedMessage))]
 public sealed partial class ContractsJson : JsonSerializerContext;

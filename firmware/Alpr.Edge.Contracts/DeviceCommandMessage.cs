@@ -30,4 +30,13 @@ public sealed record DeviceCommandMessage
 
     /// <summary>When the bridge issued it.</summary>
     public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>The device it is for (checked when commands are signed).</summary>
+    public string? DeviceId { get; init; }
+
+    /// <summary>After this the device refuses it (checked when commands are signed); the command's <see cref="Id"/> is its nonce.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>What a signed command claims.</summary>
+    public Signing.SignedClaims Claims() => new(DeviceId, Id, IssuedAt, ExpiresAt);
 }

@@ -11,4 +11,16 @@ public sealed record ReadAcknowledgement
 
     /// <summary>When the bridge stored them.</summary>
     public required DateTimeOffset StoredAt { get; init; }
+
+    /// <summary>The device it is for (checked when acknowledgements are signed).</summary>
+    public string? DeviceId { get; init; }
+
+    /// <summary>Unique per acknowledgement: a second one with the same nonce is a replay.</summary>
+    public Guid? Nonce { get; init; }
+
+    /// <summary>After this the device refuses it.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>What a signed acknowledgement claims (<see cref="StoredAt"/> is its issue time).</summary>
+    public Signing.SignedClaims Claims() => new(DeviceId, Nonce, StoredAt, ExpiresAt);
 }

@@ -68,6 +68,7 @@ public static class BridgeServiceCollectionExtensions
         services.TryAddSingleton(_ => new RecordPrinter(Console.Out));
         services.AddSingleton<IngestState>();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<BridgeMessageSigner>();
         services.AddSingleton<MqttIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         return services;

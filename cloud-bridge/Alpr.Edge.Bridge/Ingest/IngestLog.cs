@@ -58,4 +58,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "Could not keep a refused message on {Topic} in the dead letters; it stays unacknowledged and the broker delivers it again")]
     public static partial void DeadLetterFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Information, Message = "Acknowledgements and commands are signed with bridge key {KeyId} ({Path})")]
+    public static partial void SigningWith(ILogger logger, string keyId, string path);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "No bridge key at {Path}: acknowledgements and commands go unsigned, and devices that trust a bridge key refuse them (create it with alpr-bridge hotlist keygen)")]
+    public static partial void NotSigning(ILogger logger, string path);
 }

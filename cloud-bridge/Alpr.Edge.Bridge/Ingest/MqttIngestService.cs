@@ -29,6 +29,7 @@ public sealed class MqttIngestService : BackgroundService
     private readonly IngestState _state;
     private readonly IngestMetrics _metrics;
     private readonly TimeProvider _time;
+    private readonly BridgeMessageSigner _signer;
     private readonly ILogger<MqttIngestService> _logger;
     private readonly MqttClientFactory _factory = new();
     // Unbounded on purpose: the broker sends at most MaxInFlight unacknowledged messages (receive maximum),
@@ -47,6 +48,7 @@ public sealed class MqttIngestService : BackgroundService
         IngestState state,
         IngestMetrics metrics,
         TimeProvider time,
+        BridgeMessageSigner signer,
         ILogger<MqttIngestService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -56,6 +58,7 @@ public sealed class MqttIngestService : BackgroundService
         _state = state;
         _metrics = metrics;
         _time = time;
+        _signer = signer;
         _logger = logger;
     }
 
@@ -403,7 +406,7 @@ public sealed class MqttIngestService : BackgroundService
 
         var message = _factory.CreateApplicationMessageBuilder()
             .WithTopic(MqttTopics.Command(deviceId))
-            .WithPayload(WireFormat.Serialize(command, ContractsJson.Default.DeviceCommandMessage))
+            .WithPayload(_signer.Command(deviceId, command))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType("application/json")
             .Build();
@@ -416,10 +419,9 @@ public sealed class MqttIngestService : BackgroundService
     private async Task<bool> TryPublishAcknowledgementAsync(
         IMqttClient client, string deviceId, List<Guid> ids, CancellationToken cancellationToken)
     {
-        var acknowledgement = new ReadAcknowledgement { Ids = ids, StoredAt = _time.GetUtcNow() };
         var message = _factory.CreateApplicationMessageBuilder()
             .WithTopic(MqttTopics.Ack(deviceId))
-            .WithPayload(WireFormat.Serialize(acknowledgement, ContractsJson.Default.ReadAcknowledgement))
+            .WithPayload(_signer.Acknowledgement(deviceId, ids))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType("application/json")
             .Build();

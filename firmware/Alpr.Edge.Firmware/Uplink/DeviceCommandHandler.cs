@@ -25,14 +25,16 @@ internal sealed class DeviceCommandHandler : IInboundMessageHandler
     private readonly DeviceStore _store;
     private readonly IDeviceEvents _events;
     private readonly ILogger<DeviceCommandHandler> _logger;
+    private readonly BridgeMessageTrust _trust;
     private readonly string _topic;
     private readonly Queue<Guid> _recentOrder = new();
     private readonly HashSet<Guid> _recent = [];
 
-    public DeviceCommandHandler(DeviceStore store, IDeviceEvents events, IOptions<DeviceOptions> device, ILogger<DeviceCommandHandler> logger)
+    public DeviceCommandHandler(DeviceStore store, IDeviceEvents events, IOptions<DeviceOptions> device, BridgeMessageTrust trust, ILogger<DeviceCommandHandler> logger)
     {
         _store = store;
         _events = events;
+        _trust = trust;
         _logger = logger;
         _topic = MqttTopics.Command(device.Value.DeviceId ?? DeviceStore.UnnamedDevice);
     }
@@ -43,7 +45,7 @@ internal sealed class DeviceCommandHandler : IInboundMessageHandler
 
     public Task HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (!WireFormat.TryParse(payload.Span, ContractsJson.Default.DeviceCommandMessage, out var command, out var error))
+        if (!_trust.TryOpen(payload.Span, ContractsJson.Default.DeviceCommandMessage, c => c.Claims(), checkReplay: false, out var command, out var error))
         {
             Reject(null, error ?? "not a DeviceCommandMessage");
             return Task.CompletedTask;

@@ -52,4 +52,10 @@ internal static partial class UplinkLog
 
     [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Command {CommandId} ({Command}) was already applied; re-delivery ignored")]
     public static partial void CommandDuplicate(ILogger logger, Guid commandId, string command);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "No trusted bridge keys (Uplink:TrustedBridgeKeyFiles): acknowledgements and commands are accepted unsigned; anyone who can publish on this device's topics can forge them")]
+    public static partial void UnsignedAccepted(ILogger logger);
+
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Information, Message = "Acknowledgements and commands are accepted only signed by bridge key(s) {KeyIds}")]
+    public static partial void SignedRequired(ILogger logger, string keyIds);
 }

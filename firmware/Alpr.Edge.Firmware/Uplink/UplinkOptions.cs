@@ -60,4 +60,12 @@ public sealed class UplinkOptions
 
     /// <summary>PEM file of the private key of <see cref="ClientCertificateFile"/> (owner-only permissions).</summary>
     public string? ClientKeyFile { get; set; }
+
+    /// <summary>
+    /// P-256 public key PEM files of the bridge (its <c>hotlist-signing.pub.pem</c>; several during a key rotation). When
+    /// set, acknowledgements and commands are accepted only signed by one of them, for this device, unexpired and not
+    /// replayed; an unsigned or forged one is refused and raised as an <c>inbound-rejected</c> event. When empty they are
+    /// accepted unsigned (a warning at start-up says so): set it on every production device.
+    /// </summary>
+    public string[] TrustedBridgeKeyFiles { get; set; } = [];
 }

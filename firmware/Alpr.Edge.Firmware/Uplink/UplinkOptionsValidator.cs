@@ -13,6 +13,14 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
             failures.Add($"Uplink:BrokerUrl {error} (--broker URL)");
         }
 
+        for (var i = 0; i < options.TrustedBridgeKeyFiles.Length; i++)
+        {
+            if (Hotlists.HotlistOptionsValidator.KeyFileProblem(options.TrustedBridgeKeyFiles[i]) is { } problem)
+            {
+                failures.Add($"Uplink:TrustedBridgeKeyFiles:{i} {problem}; copy the bridge's hotlist-signing.pub.pem (alpr-bridge hotlist keygen) to the device and name it here");
+            }
+        }
+
         if (options.ClientId is { Length: 0 or > 128 })
         {
             failures.Add("Uplink:ClientId must be 1-128 characters; remove it to use alpr-edge-{DeviceId}");

@@ -39,6 +39,7 @@ internal sealed class UplinkService : BackgroundService
     private readonly InboundDispatcher _inbound;
     private readonly DeviceHealthCollector _health;
     private readonly UplinkTls? _tls;
+    private readonly BridgeMessageTrust _trust;
     private readonly ILogger<UplinkService> _logger;
 
     public UplinkService(
@@ -52,6 +53,7 @@ internal sealed class UplinkService : BackgroundService
         IDeviceEvents events,
         IEnumerable<IInboundMessageHandler> handlers,
         DeviceHealthCollector health,
+        BridgeMessageTrust trust,
         ILogger<UplinkService> logger)
     {
         _store = store;
@@ -67,6 +69,7 @@ internal sealed class UplinkService : BackgroundService
         _metrics = metrics;
         _events = events;
         _health = health;
+        _trust = trust;
         _logger = logger;
         _inbound = new InboundDispatcher(handlers, _deviceId, events, logger);
         _tls = _broker.UseTls ? new UplinkTls(_options, _brokerName, logger) : null;
@@ -273,13 +276,13 @@ internal sealed class UplinkService : BackgroundService
         string? error = null;
         ReadAcknowledgement? ack = null;
         if (message.Payload.Length > WireFormat.MaxPayloadBytes
-            || !WireFormat.TryParse(message.Payload.ToArray(), ContractsJson.Default.ReadAcknowledgement, out ack, out error)
+            || !_trust.TryOpen(message.Payload.ToArray(), ContractsJson.Default.ReadAcknowledgement, a => a.Claims(), checkReplay: true, out ack, out error)
             || ack!.Ids is null)
         {
             _metrics.MalformedAck();
             var reason = message.Payload.Length > WireFormat.MaxPayloadBytes
                 ? $"payload of {message.Payload.Length} bytes exceeds the {WireFormat.MaxPayloadBytes}-byte limit"
-                : $"not a ReadAcknowledgement ({error ?? "no ids"})";
+                : _trust.Required && error is not null ? error : $"not a ReadAcknowledgement ({error ?? "no ids"})";
             UplinkLog.MalformedAck(_logger, message.Topic, reason);
             _inbound.Reject(message.Topic, message.Payload.Length, reason);
             return Task.CompletedTask;

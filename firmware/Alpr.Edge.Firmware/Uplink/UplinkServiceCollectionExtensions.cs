@@ -16,6 +16,7 @@ public static class UplinkServiceCollectionExtensions
         services.AddOptions<UplinkOptions>().BindConfiguration(UplinkOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UplinkOptions>, UplinkOptionsValidator>();
         services.AddSingleton<UplinkMetrics>();
+        services.AddSingleton<BridgeMessageTrust>();
         services.AddSingleton<IStatusContributor, CameraStatusContributor>();
         services.AddSingleton<IStatusContributor, IlluminatorStatusContributor>();
         services.AddSingleton<DeviceHealthCollector>();
