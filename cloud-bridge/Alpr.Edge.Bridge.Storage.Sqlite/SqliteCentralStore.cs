@@ -49,8 +49,10 @@ public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentra
             var directory = Path.GetDirectoryName(_databasePath);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                OwnerOnlyFiles.EnsureFolder(directory, _logger);
             }
+
+            OwnerOnlyFiles.EnsureFile(_databasePath, _logger);
 
             await using var connection = await OpenAsync(cancellationToken);
             await using (var command = connection.CreateCommand())

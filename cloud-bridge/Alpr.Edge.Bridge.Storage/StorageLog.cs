@@ -25,4 +25,7 @@ internal static partial class StorageLog
     /// <summary>Logs a purge's result.</summary>
     public static void Purged(ILogger logger, string database, PurgeResult result) =>
         Purged(logger, database, result.Purged, result.Cutoff, result.Spared, result.SparingHolds, result.DroppedPartitions);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Path} was {Mode}, readable by others; narrowed to {Narrowed} (reads are personal information)")]
+    public static partial void ModeNarrowed(ILogger logger, string path, string mode, string narrowed);
 }

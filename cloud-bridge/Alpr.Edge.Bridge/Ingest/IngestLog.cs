@@ -35,7 +35,7 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Could not publish the acknowledgement of {Count} records to {DeviceId}: {Reason}; they will be acknowledged when re-sent")]
     public static partial void AckFailed(ILogger logger, int count, string deviceId, string reason);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Could not acknowledge delivery on {Topic} to the broker: {Reason}")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not acknowledge delivery on {Topic} to the broker: {Reason}; the broker will deliver it again")]
     public static partial void DeliveryAckFailed(ILogger logger, string topic, string reason);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Reconnecting so the broker delivers the unstored messages again")]
