@@ -243,6 +243,28 @@ public sealed class EncryptedStore : IDisposable
         }
     }
 
+    /// <summary>How long an applied command's id is remembered; a command lives an hour at most (signed commands expire).</summary>
+    public static readonly TimeSpan CommandMemory = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Records that the command <paramref name="commandId"/> is being applied, durably; false when it was seen before (a
+    /// re-delivery, also after a restart). Ids older than <see cref="CommandMemory"/> are forgotten.
+    /// </summary>
+    public bool RememberCommand(Guid commandId)
+    {
+        var now = _timeProvider.GetUtcNow();
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = WriteTransaction.Begin(_connection);
+            StoreQueries.Scalar(_connection, "DELETE FROM commands_seen WHERE seen_at < $before; SELECT changes();", ("$before", (now - CommandMemory).ToUnixTimeMilliseconds()));
+            var added = StoreQueries.Scalar(
+                _connection, "INSERT OR IGNORE INTO commands_seen (id, seen_at) VALUES ($id, $now); SELECT changes();", ("$id", RecordIds.ToBytes(commandId)), ("$now", now.ToUnixTimeMilliseconds()));
+            transaction.Commit();
+            return added == 1;
+        }
+    }
+
     /// <summary>Puts every in-flight record back to <see cref="TransferState.NotSent"/> (after a reconnect); returns how many.</summary>
     public int ReturnInFlight()
     {

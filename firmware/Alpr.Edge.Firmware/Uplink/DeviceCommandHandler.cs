@@ -13,22 +13,19 @@ namespace Alpr.Edge.Firmware.Uplink;
 /// Applies the bridge's commands (<see cref="DeviceCommandMessage"/> on <c>alpr/v1/{deviceId}/command</c>): places and
 /// releases holds on the device store and answers each with a <see cref="DeviceEventKinds.Hold"/> event naming the
 /// command and the device's hold id. Malformed JSON, a wrong shape, an unknown command or a hold that cannot be
-/// applied is logged and answered with <see cref="DeviceEventKinds.InboundRejected"/>. A command id seen recently
-/// (a QoS 1 re-delivery) is applied once.
+/// applied is logged and answered with <see cref="DeviceEventKinds.InboundRejected"/>. A command id seen before (a QoS 1
+/// re-delivery, also after a restart: the ids are kept in the device store for a week) is applied once.
 /// </summary>
 internal sealed class DeviceCommandHandler : IInboundMessageHandler
 {
     /// <summary>Longest reason or requester accepted, in characters.</summary>
     public const int MaxTextLength = 500;
 
-    private const int RememberedCommands = 1000;
     private readonly DeviceStore _store;
     private readonly IDeviceEvents _events;
     private readonly ILogger<DeviceCommandHandler> _logger;
     private readonly BridgeMessageTrust _trust;
     private readonly string _topic;
-    private readonly Queue<Guid> _recentOrder = new();
-    private readonly HashSet<Guid> _recent = [];
 
     public DeviceCommandHandler(DeviceStore store, IDeviceEvents events, IOptions<DeviceOptions> device, BridgeMessageTrust trust, ILogger<DeviceCommandHandler> logger)
     {
@@ -225,21 +222,8 @@ internal sealed class DeviceCommandHandler : IInboundMessageHandler
         ["requestedBy"] = command.RequestedBy,
     };
 
-    private bool Remember(Guid id)
-    {
-        if (!_recent.Add(id))
-        {
-            return false;
-        }
-
-        _recentOrder.Enqueue(id);
-        if (_recentOrder.Count > RememberedCommands)
-        {
-            _recent.Remove(_recentOrder.Dequeue());
-        }
-
-        return true;
-    }
+    // Durable: a command re-delivered after a restart (the broker keeps QoS 1 messages for the device's session) is applied once.
+    private bool Remember(Guid id) => _store.Ring.RememberCommand(id);
 
     private void Reject(Guid? commandId, string reason)
     {

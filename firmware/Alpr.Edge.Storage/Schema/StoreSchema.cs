@@ -8,7 +8,7 @@ namespace Alpr.Edge.Storage.Schema;
 internal static class StoreSchema
 {
     /// <summary>The version this firmware writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>
     /// Capture day of a row as SQL (the plate index is keyed by day first, so inserts land at the index's
@@ -65,6 +65,12 @@ internal static class StoreSchema
         CREATE INDEX records_purgeable ON records (captured_at) WHERE state = 2 AND held = 0;
         CREATE INDEX records_imaged ON records (captured_at) WHERE image_bytes > 0 AND held = 0;
         CREATE INDEX records_droppable ON records (captured_at) WHERE keep_plate = 0 AND held = 0;
+        """,
+
+        // 3: the ids of the bridge's commands already applied, so one re-delivered after a restart is applied once.
+        """
+        CREATE TABLE commands_seen (id BLOB PRIMARY KEY, seen_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX commands_seen_time ON commands_seen (seen_at);
         """,
     ];
 }
