@@ -64,4 +64,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "No bridge key at {Path}: acknowledgements and commands go unsigned, and devices that trust a bridge key refuse them (create it with alpr-bridge hotlist keygen)")]
     public static partial void NotSigning(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Ingest queue full: a QoS 0 message on {Topic} was dropped (devices send data at QoS 1)")]
+    public static partial void QueueFull(ILogger logger, string topic);
 }

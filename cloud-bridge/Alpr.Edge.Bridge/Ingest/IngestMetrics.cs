@@ -12,6 +12,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _stored;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _overflow;
+    private long _overflowTotal;
     private long _receivedTotal;
     private long _storedTotal;
     private long _duplicatesTotal;
@@ -26,6 +28,7 @@ public sealed class IngestMetrics
         _stored = meter.CreateCounter<long>("alpr.bridge.ingest.stored", "{record}", "Reads and hits newly stored");
         _duplicates = meter.CreateCounter<long>("alpr.bridge.ingest.duplicates", "{record}", "Re-sent reads and hits already stored");
         _dropped = meter.CreateCounter<long>("alpr.bridge.ingest.dropped", "{message}", "Malformed, oversized or wrong-schema messages dropped");
+        _overflow = meter.CreateCounter<long>("alpr.bridge.ingest.queue_overflow", "{message}", "QoS 0 messages dropped because the ingest queue was full");
     }
 
     /// <summary>Messages received.</summary>
@@ -39,6 +42,9 @@ public sealed class IngestMetrics
 
     /// <summary>Messages dropped as unusable.</summary>
     public long Dropped => Interlocked.Read(ref _droppedTotal);
+
+    /// <summary>QoS 0 messages dropped on a full ingest queue since start.</summary>
+    public long QueueOverflows => Interlocked.Read(ref _overflowTotal);
 
     internal void OnReceived()
     {
@@ -62,5 +68,11 @@ public sealed class IngestMetrics
     {
         Interlocked.Increment(ref _droppedTotal);
         _dropped.Add(1);
+    }
+
+    internal void QueueOverflow()
+    {
+        Interlocked.Increment(ref _overflowTotal);
+        _overflow.Add(1);
     }
 }

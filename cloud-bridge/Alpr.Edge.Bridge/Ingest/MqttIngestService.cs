@@ -32,10 +32,14 @@ public sealed class MqttIngestService : BackgroundService
     private readonly BridgeMessageSigner _signer;
     private readonly ILogger<MqttIngestService> _logger;
     private readonly MqttClientFactory _factory = new();
-    // Unbounded on purpose: the broker sends at most MaxInFlight unacknowledged messages (receive maximum),
-    // and blocking the MQTT receive loop would stall the acknowledgements we publish.
-    private readonly Channel<IncomingMessage> _incoming =
-        Channel.CreateUnbounded<IncomingMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    /// <summary>Largest MQTT packet the bridge takes from the broker (MQTT 5 Maximum Packet Size): the broker drops bigger ones for it.</summary>
+    public const int MaxPacketBytes = 2 * 1024 * 1024;
+
+    // Bounded, and never blocking the MQTT receive loop (that would stall the acknowledgements we publish): the broker sends
+    // at most MaxInFlight unacknowledged QoS 1 messages (receive maximum), for which room is always kept; QoS 0 messages,
+    // which no device sends for data, are dropped and counted once the rest of the queue is full.
+    private readonly Channel<IncomingMessage> _incoming;
+    private readonly int _queueCapacity;
     private TaskCompletionSource _disconnected = NewSignal();
     private bool _disconnectRequested;
     private volatile IMqttClient? _commandClient;
@@ -60,6 +64,8 @@ public sealed class MqttIngestService : BackgroundService
         _time = time;
         _signer = signer;
         _logger = logger;
+        _queueCapacity = (2 * _options.MaxInFlight) + 256;
+        _incoming = Channel.CreateBounded<IncomingMessage>(new BoundedChannelOptions(_queueCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
     /// <inheritdoc />
@@ -136,6 +142,7 @@ public sealed class MqttIngestService : BackgroundService
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
             .WithReceiveMaximum((ushort)_options.MaxInFlight)
+            .WithMaximumPacketSize(MaxPacketBytes)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(_options.OperationTimeout);
         if (BridgeOptions.UsesTls(broker))
@@ -188,6 +195,13 @@ public sealed class MqttIngestService : BackgroundService
     private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
+        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce && _incoming.Reader.Count >= _queueCapacity - _options.MaxInFlight)
+        {
+            _metrics.QueueOverflow();
+            IngestLog.QueueFull(_logger, message.Topic);
+            return Task.CompletedTask;
+        }
+
         // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
         var parsed = IngestParser.Parse(message.Topic, message.Payload, _time.GetUtcNow());
         var deadLetter = parsed.Rejection is { } reason ? DeadLetter.Create(_time.GetUtcNow(), message.Topic, reason, message.Payload) : null;
