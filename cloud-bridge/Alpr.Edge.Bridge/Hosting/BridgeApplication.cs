@@ -44,8 +44,8 @@ public static class BridgeApplication
         // Standard output carries the one-line-per-record feed; every log line goes to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // A start-up failure (e.g. the web port is taken) is reported by the CLI as one line, without a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // A start-up or background-service failure (e.g. a port is taken) is reported by the CLI as one line, without a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddBridge(options);
         configureServices?.Invoke(builder.Services);
 

@@ -113,7 +113,7 @@ public static class FirmwareHost
 
         // The generic host logs a start-up failure ("Hosting failed to start") and a failed background service with the whole
         // stack trace. FirmwareRunner reports both in one line with an exit code; a wrong setting must not print a stack trace.
-        logging.AddFilter(HostInternalsCategory, LogLevel.Critical);
+        logging.AddFilter(HostInternalsCategory, LogLevel.None);
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

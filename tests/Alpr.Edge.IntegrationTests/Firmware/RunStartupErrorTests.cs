@@ -33,5 +33,23 @@ public sealed class RunStartupErrorTests : IDisposable
         Assert.DoesNotContain("Hosting failed to start", all, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_bridge_whose_broker_port_is_taken_says_so_in_one_line_without_a_stack_trace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var bridge = AlprEdgeProcess.StartBridge(["run", "--data", Path.Combine(_directory, "bridge"), "--urls", "http://127.0.0.1:0", "--embedded-broker", $"{port}"]);
+        using var timeout = new CancellationTokenSource(Patience);
+        var output = bridge.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = bridge.StandardError.ReadToEndAsync(timeout.Token);
+        await bridge.WaitForExitAsync(timeout.Token);
+        var all = await output + await error;
+
+        Assert.NotEqual(0, bridge.ExitCode);
+        Assert.Contains("alpr-bridge: Address already in use", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

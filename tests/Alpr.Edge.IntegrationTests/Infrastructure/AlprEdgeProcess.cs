@@ -9,7 +9,13 @@ namespace Alpr.Edge.IntegrationTests.Infrastructure;
 /// </summary>
 internal static class AlprEdgeProcess
 {
-    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        StartProgram("alpr-edge.dll", arguments, environment, workingDirectory);
+
+    /// <summary>Starts the real <c>alpr-bridge</c> the same way.</summary>
+    public static Process StartBridge(IEnumerable<string> arguments) => StartProgram("alpr-bridge.dll", arguments, null, null);
+
+    private static Process StartProgram(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
         var directory = AppContext.BaseDirectory;
         var tests = typeof(AlprEdgeProcess).Assembly.GetName().Name!;
@@ -26,7 +32,7 @@ internal static class AlprEdgeProcess
             "exec",
             "--runtimeconfig", Path.Combine(directory, tests + ".runtimeconfig.json"),
             "--depsfile", Path.Combine(directory, tests + ".deps.json"),
-            Path.Combine(directory, "alpr-edge.dll"),
+            Path.Combine(directory, program),
         }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
