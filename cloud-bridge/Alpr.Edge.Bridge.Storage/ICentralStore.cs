@@ -44,6 +44,12 @@ public interface ICentralStore
     /// <summary>The most recently captured hits, newest first.</summary>
     Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Hits whose read matches every condition <paramref name="query"/> sets (the same conditions as
+    /// <see cref="FindReadsAsync"/>, on the hit's read), newest captured first, at most <see cref="ReadQuery.Limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<StoredHit>> FindHitsAsync(ReadQuery query, CancellationToken cancellationToken);
+
     /// <summary>One hit by id, or null.</summary>
     Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken);
 

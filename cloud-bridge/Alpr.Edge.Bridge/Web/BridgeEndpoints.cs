@@ -47,6 +47,7 @@ public static class BridgeEndpoints
         api.MapGet("/hits/{id:guid}", GetHitAsync);
         api.MapGet("/dead-letters", GetDeadLettersAsync);
         api.MapDeviceEndpoints();
+        api.MapHoldEndpoints();
         return endpoints;
     }
 
