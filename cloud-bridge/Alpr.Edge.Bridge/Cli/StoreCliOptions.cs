@@ -69,7 +69,7 @@ internal sealed class StoreCliOptions
         }
         finally
         {
-            await CloseAsync(store);
+            await CentralStores.CloseAsync(store);
         }
     }
 
@@ -85,22 +85,8 @@ internal sealed class StoreCliOptions
         }
         catch
         {
-            await CloseAsync(store);
+            await CentralStores.CloseAsync(store);
             throw;
-        }
-    }
-
-    /// <summary>Closes a store opened by <see cref="OpenAsync"/>.</summary>
-    public static async ValueTask CloseAsync(ICentralStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
         }
     }
 }

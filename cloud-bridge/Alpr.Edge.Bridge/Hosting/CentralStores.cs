@@ -19,4 +19,18 @@ public static class CentralStores
                 loggers.CreateLogger<PostgresCentralStore>())
             : new SqliteCentralStore(options.DatabasePath, loggers.CreateLogger<SqliteCentralStore>());
     }
+
+    /// <summary>Closes <paramref name="store"/> (the engines are disposable; the contract is not).</summary>
+    public static async ValueTask CloseAsync(ICentralStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
 }
