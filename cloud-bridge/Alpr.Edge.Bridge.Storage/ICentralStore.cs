@@ -97,6 +97,15 @@ public interface ICentralStore
     /// <summary>The latest dead letters, newest first.</summary>
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>When the bridge last received a read or hit from each device that has sent one (the transfer watch).</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastTransfersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a transfer alert; false when one for the same device and last transfer is already stored.</summary>
+    Task<bool> AddTransferAlertAsync(TransferAlert alert, CancellationToken cancellationToken);
+
+    /// <summary>The latest transfer alerts, newest raised first.</summary>
+    Task<IReadOnlyList<TransferAlert>> GetTransferAlertsAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);
 

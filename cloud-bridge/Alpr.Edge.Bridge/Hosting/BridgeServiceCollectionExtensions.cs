@@ -5,6 +5,7 @@ using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Printing;
 using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Transfers;
 using Alpr.Edge.Bridge.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddSingleton<TransferWatchService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransferWatchService>());
         return services;
     }
 

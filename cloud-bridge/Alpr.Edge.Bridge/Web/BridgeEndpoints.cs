@@ -48,6 +48,7 @@ public static class BridgeEndpoints
         api.MapGet("/dead-letters", GetDeadLettersAsync);
         api.MapDeviceEndpoints();
         api.MapHoldEndpoints();
+        api.MapTransferEndpoints();
         return endpoints;
     }
 

@@ -26,4 +26,6 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(HoldPlaced))]
 [JsonSerializable(typeof(EvidenceExportRequest))]
 [JsonSerializable(typeof(EvidenceExported))]
+[JsonSerializable(typeof(IReadOnlyList<Transfers.DeviceTransferStatus>))]
+[JsonSerializable(typeof(IReadOnlyList<TransferAlert>))]
 public sealed partial class BridgeJson : JsonSerializerContext;
