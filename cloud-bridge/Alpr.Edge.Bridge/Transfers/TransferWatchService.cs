@@ -1,6 +1,5 @@
 using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace Alpr.Edge.Bridge.Transfers;
 /// A failed check is logged and tried again at the next interval.
 /// </summary>
 public sealed partial class TransferWatchService(
-    ICentralStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<TransferWatchService> logger) : BackgroundService
+    ICentralStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<TransferWatchService> logger) : PeriodicService(time)
 {
     /// <summary>Raised after each check that completed, with the alerts it raised.</summary>
     public event EventHandler<IReadOnlyList<TransferAlert>>? Checked;
@@ -22,7 +21,7 @@ public sealed partial class TransferWatchService(
     /// <summary>Every device heard from or transferred from, by id, as of now.</summary>
     public async Task<IReadOnlyList<DeviceTransferStatus>> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var transfers = await store.GetLastTransfersAsync(cancellationToken);
         var devices = (await store.GetDevicesAsync(cancellationToken)).ToDictionary(d => d.DeviceId, StringComparer.Ordinal);
         return [.. transfers.Keys.Union(devices.Keys).Order(StringComparer.Ordinal).Select(id =>
@@ -38,7 +37,7 @@ public sealed partial class TransferWatchService(
     {
         try
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var raised = new List<TransferAlert>();
             foreach (var device in (await GetStatusAsync(cancellationToken)).Where(d => d.Overdue))
             {
@@ -61,15 +60,10 @@ public sealed partial class TransferWatchService(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.TransferCheckEvery, time);
-        do
-        {
-            await CheckOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.TransferCheckEvery;
+
+    /// <inheritdoc />
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CheckOnceAsync(cancellationToken);
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "Device {DeviceId} has not transferred since {LastTransferAt:O}, longer than transferAlertAfter {AlertAfter}; alert stored")]
     private static partial void Overdue(ILogger logger, string deviceId, DateTimeOffset lastTransferAt, TimeSpan alertAfter);

@@ -1,7 +1,6 @@
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Transfers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
@@ -25,10 +24,9 @@ public static class TransferEndpoints
     private static async Task<Results<JsonHttpResult<IReadOnlyList<TransferAlert>>, ProblemHttpResult>> GetAlertsAsync(
         int? limit, ICentralStore store, CancellationToken cancellationToken)
     {
-        var count = limit ?? BridgeEndpoints.DefaultLimit;
-        if (count is < 1 or > BridgeEndpoints.MaxLimit)
+        if (!BridgeEndpoints.TryLimit(limit, out var count, out var problem))
         {
-            return TypedResults.Problem(detail: $"limit must be between 1 and {BridgeEndpoints.MaxLimit}", statusCode: StatusCodes.Status400BadRequest);
+            return problem;
         }
 
         return TypedResults.Json(await store.GetTransferAlertsAsync(count, cancellationToken), BridgeJson.Default.IReadOnlyListTransferAlert);
