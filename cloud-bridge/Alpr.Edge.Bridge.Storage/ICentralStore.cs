@@ -44,6 +44,12 @@ public interface ICentralStore
     /// <summary>The most recently captured hits, newest first.</summary>
     Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Hits whose read matches every condition <paramref name="query"/> sets (the same conditions as
+    /// <see cref="FindReadsAsync"/>, on the hit's read), newest captured first, at most <see cref="ReadQuery.Limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<StoredHit>> FindHitsAsync(ReadQuery query, CancellationToken cancellationToken);
+
     /// <summary>One hit by id, or null.</summary>
     Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken);
 
@@ -90,6 +96,15 @@ public interface ICentralStore
 
     /// <summary>The latest dead letters, newest first.</summary>
     Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>When the bridge last received a read or hit from each device that has sent one (the transfer watch).</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastTransfersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a transfer alert; false when one for the same device and last transfer is already stored.</summary>
+    Task<bool> AddTransferAlertAsync(TransferAlert alert, CancellationToken cancellationToken);
+
+    /// <summary>The latest transfer alerts, newest raised first.</summary>
+    Task<IReadOnlyList<TransferAlert>> GetTransferAlertsAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Appends one row to the access audit trail.</summary>
     Task AddAccessAuditAsync(AccessAuditEntry entry, CancellationToken cancellationToken);

@@ -40,6 +40,15 @@ public abstract partial class RelationalCentralStore
     public Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken) =>
         QueryHitsAsync($"ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit", "@limit", Math.Max(0, limit), cancellationToken);
 
+    /// <summary>Hits whose read matches every condition <paramref name="query"/> sets, newest captured first.</summary>
+    public Task<IReadOnlyList<StoredHit>> FindHitsAsync(ReadQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, object>> { new("@limit", query.Limit) };
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter);
+        return QueryHitsAsync($"{where} ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit", parameters, cancellationToken);
+    }
+
     /// <summary>One hit by id, or null.</summary>
     public async Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -104,11 +113,18 @@ public abstract partial class RelationalCentralStore
     /// <summary>The column that orders rows of equal time by insertion (SQLite's <c>rowid</c>, an identity column elsewhere).</summary>
     protected abstract string InsertionOrder { get; }
 
-    private async Task<IReadOnlyList<StoredHit>> QueryHitsAsync(string tail, string name, object value, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<StoredHit>> QueryHitsAsync(string tail, string name, object value, CancellationToken cancellationToken) =>
+        QueryHitsAsync(tail, [new(name, value)], cancellationToken);
+
+    private async Task<IReadOnlyList<StoredHit>> QueryHitsAsync(string tail, IReadOnlyList<KeyValuePair<string, object>> parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, $"SELECT payload, received_at, verification FROM hits {tail};");
-        Add(command, name, value);
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var hits = new List<StoredHit>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

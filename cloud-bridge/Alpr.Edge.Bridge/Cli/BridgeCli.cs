@@ -20,6 +20,8 @@ public static class BridgeCli
             new RunCommand(output, error),
             new HotlistCommand(output, error, TimeProvider.System),
             new BrokerCommand(output, error),
+            new HoldsCommand(output, error, TimeProvider.System),
+            new EvidenceCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

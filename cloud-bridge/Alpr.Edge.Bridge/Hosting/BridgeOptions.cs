@@ -67,6 +67,18 @@ public sealed class BridgeOptions
     /// <summary>How long reads are kept and how often the purge runs (<c>retention</c> in the config file).</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>
+    /// The transfer watch raises an alert for a device that has not transferred a read or hit for longer than this
+    /// (default 7 days; at most <see cref="TransferPolicyLimit"/>, the policy's 30 days).
+    /// </summary>
+    public TimeSpan TransferAlertAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the transfer watch checks the devices (also once at start-up).</summary>
+    public TimeSpan TransferCheckEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The department's ALPR policy: data reaches the server at least every 30 days.</summary>
+    public static TimeSpan TransferPolicyLimit => TimeSpan.FromDays(30);
+
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
@@ -100,6 +112,8 @@ public sealed class BridgeOptions
         target.ReconnectDelayMax = ReconnectDelayMax;
         target.ConnectionCheckInterval = ConnectionCheckInterval;
         target.MaxInFlight = MaxInFlight;
+        target.TransferAlertAfter = TransferAlertAfter;
+        target.TransferCheckEvery = TransferCheckEvery;
         target.Storage = new StorageOptions
         {
             Provider = Storage.Provider,

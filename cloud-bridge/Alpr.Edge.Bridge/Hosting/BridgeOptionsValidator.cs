@@ -70,6 +70,13 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
 
         ValidateStorage(options.Storage, failures);
         ValidateRetention(options.Retention, failures);
+        Positive(options.TransferAlertAfter, "transferAlertAfter", failures);
+        Positive(options.TransferCheckEvery, "transferCheckEvery", failures);
+        if (options.TransferAlertAfter > BridgeOptions.TransferPolicyLimit)
+        {
+            failures.Add($"transferAlertAfter: {options.TransferAlertAfter:c} is longer than the 30 days the department's ALPR policy allows between transfers "
+                + $"(data reaches the server at least every 30 days); set at most \"{BridgeOptions.TransferPolicyLimit:c}\"");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

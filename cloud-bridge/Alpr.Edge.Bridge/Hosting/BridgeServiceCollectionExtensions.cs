@@ -1,10 +1,11 @@
 using Alpr.Edge.Bridge.Broker;
+using Alpr.Edge.Bridge.Evidence;
+using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Printing;
 using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
-using Alpr.Edge.Bridge.Storage.Postgres;
-using Alpr.Edge.Bridge.Storage.Sqlite;
+using Alpr.Edge.Bridge.Transfers;
 using Alpr.Edge.Bridge.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,18 +36,14 @@ public static class BridgeServiceCollectionExtensions
     /// <summary>The central store <c>storage.provider</c> names (SQLite or PostgreSQL), its start-up migrations and the retention purge.</summary>
     public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
     {
-        services.AddSingleton<ICentralStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<BridgeOptions>>().Value;
-            return options.Storage.Provider == StorageOptions.Postgres
-                ? new PostgresCentralStore(
-                    PostgresConnection.Build(options.Storage.ConnectionString!, options.Storage.PasswordFile),
-                    sp.GetRequiredService<ILogger<PostgresCentralStore>>())
-                : new SqliteCentralStore(options.DatabasePath, sp.GetRequiredService<ILogger<SqliteCentralStore>>());
-        });
+        services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<HoldActions>();
+        services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddSingleton<TransferWatchService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransferWatchService>());
         return services;
     }
 

@@ -1,6 +1,5 @@
 using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace Alpr.Edge.Bridge.Retention;
 /// recorded in the store's purge history. A failed purge is logged and tried again at the next interval.
 /// </summary>
 public sealed partial class RetentionService(
-    ICentralStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+    ICentralStore store, IOptions<BridgeOptions> options, TimeProvider time, ILogger<RetentionService> logger) : PeriodicService(time)
 {
     /// <summary>Raised after each purge that completed.</summary>
     public event EventHandler<PurgeResult>? Purged;
@@ -20,7 +19,7 @@ public sealed partial class RetentionService(
     /// <summary>Purges once, now; null when the purge failed (logged).</summary>
     public async Task<PurgeResult?> PurgeOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var cutoff = now - options.Value.Retention.ReadsKeptFor;
         try
         {
@@ -36,15 +35,10 @@ public sealed partial class RetentionService(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Retention.PurgeEvery, time);
-        do
-        {
-            await PurgeOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Retention.PurgeEvery;
+
+    /// <inheritdoc />
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PurgeOnceAsync(cancellationToken);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Error, Message = "Purge of reads captured before {Cutoff:O} failed: {Reason}; trying again at the next interval")]
     private static partial void PurgeFailed(ILogger logger, DateTimeOffset cutoff, string reason);

@@ -47,6 +47,8 @@ public static class BridgeEndpoints
         api.MapGet("/hits/{id:guid}", GetHitAsync);
         api.MapGet("/dead-letters", GetDeadLettersAsync);
         api.MapDeviceEndpoints();
+        api.MapHoldEndpoints();
+        api.MapTransferEndpoints();
         return endpoints;
     }
 
@@ -115,7 +117,7 @@ public static class BridgeEndpoints
         return TypedResults.Json(await store.GetDeadLettersAsync(count, cancellationToken), BridgeJson.Default.IReadOnlyListDeadLetter);
     }
 
-    private static bool TryLimit(int? limit, out int count, out ProblemHttpResult problem)
+    internal static bool TryLimit(int? limit, out int count, out ProblemHttpResult problem)
     {
         count = limit ?? DefaultLimit;
         problem = null!;

@@ -19,4 +19,13 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(IReadOnlyList<DeviceSummary>))]
 [JsonSerializable(typeof(HoldCommandRequest))]
 [JsonSerializable(typeof(CommandAccepted))]
+[JsonSerializable(typeof(LegalHold))]
+[JsonSerializable(typeof(IReadOnlyList<LegalHold>))]
+[JsonSerializable(typeof(Holds.HoldRequest))]
+[JsonSerializable(typeof(Holds.HoldRelease))]
+[JsonSerializable(typeof(HoldPlaced))]
+[JsonSerializable(typeof(EvidenceExportRequest))]
+[JsonSerializable(typeof(EvidenceExported))]
+[JsonSerializable(typeof(IReadOnlyList<Transfers.DeviceTransferStatus>))]
+[JsonSerializable(typeof(IReadOnlyList<TransferAlert>))]
 public sealed partial class BridgeJson : JsonSerializerContext;

@@ -29,14 +29,9 @@ public abstract partial class CentralStoreContractTests : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        switch (_store)
+        if (_store is not null)
         {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
+            await Alpr.Edge.Bridge.Hosting.CentralStores.CloseAsync(_store);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
             await second.InitializeAsync(None);
         }
 
-        Assert.Equal(["1", "2", "3"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
+        Assert.Equal(["1", "2", "3", "4"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
         Assert.Equal(["pg_trgm"], await PostgresServer.QueryAsync(database, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm';"));
     }
 
@@ -150,7 +150,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(None));
 
-        Assert.EndsWith("has schema version 7; this bridge knows up to 3. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("has schema version 7; this bridge knows up to 4. Use a newer bridge.", error.Message, StringComparison.Ordinal);
     }
 
     private static PostgresCentralStore Store(string connectionString) => new(connectionString, NullLogger<PostgresCentralStore>.Instance);
