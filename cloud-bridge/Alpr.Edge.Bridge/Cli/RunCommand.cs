@@ -14,6 +14,7 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _urls = new("--urls") { Description = "Loopback URL(s) for the web page and API [default: http://127.0.0.1:5080]", HelpName = "URL" };
     private readonly Option<int?> _embeddedBroker = new("--embedded-broker") { Description = "Run an MQTT broker on 127.0.0.1:PORT and ingest from it", HelpName = "PORT" };
     private readonly Option<string?> _broker = new("--broker") { Description = "External MQTT broker [default: mqtt://127.0.0.1:1883]", HelpName = "mqtt[s]://host:port" };
+    private readonly Option<bool> _printPlates = new("--print-plates") { Description = "Print each record's plate text on standard output (the demo's feed); by default only its id" };
     private readonly BrokerTlsCliOptions _tls = new();
     private readonly TextWriter _output;
     private readonly TextWriter _error;
@@ -28,6 +29,7 @@ internal sealed class RunCommand : Command
         Options.Add(_urls);
         Options.Add(_embeddedBroker);
         Options.Add(_broker);
+        Options.Add(_printPlates);
         _tls.AddTo(this);
         SetAction(RunAsync);
     }
@@ -54,7 +56,7 @@ internal sealed class RunCommand : Command
 
         try
         {
-            await using var host = BridgeApplication.Build(options, services => services.AddSingleton(new RecordPrinter(_output)));
+            await using var host = BridgeApplication.Build(options, services => services.AddSingleton(new RecordPrinter(_output, parseResult.GetValue(_printPlates))));
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         }

@@ -9,20 +9,22 @@ namespace Alpr.Edge.Bridge.Printing;
 public sealed class RecordPrinter
 {
     private readonly TextWriter _output;
+    private readonly bool _printPlates;
     private readonly Lock _gate = new();
 
-    /// <summary>Prints to <paramref name="output"/>.</summary>
-    public RecordPrinter(TextWriter output)
+    /// <summary>Prints to <paramref name="output"/>, naming records by id unless <paramref name="printPlates"/>.</summary>
+    public RecordPrinter(TextWriter output, bool printPlates = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _printPlates = printPlates;
     }
 
     /// <summary>Prints a read.</summary>
-    public void Print(PlateReadMessage read) => WriteLine(RecordLineFormatter.Format(read));
+    public void Print(PlateReadMessage read) => WriteLine(RecordLineFormatter.Format(read, _printPlates));
 
     /// <summary>Prints a hit.</summary>
-    public void Print(HotlistHitMessage hit) => WriteLine(RecordLineFormatter.Format(hit));
+    public void Print(HotlistHitMessage hit) => WriteLine(RecordLineFormatter.Format(hit, _printPlates));
 
     private void WriteLine(string line)
     {

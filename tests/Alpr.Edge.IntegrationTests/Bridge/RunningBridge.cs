@@ -61,7 +61,7 @@ public sealed class RunningBridge : IAsyncDisposable
         var logs = new RecordingLoggerProvider();
         var host = BridgeApplication.Build(options, services =>
         {
-            services.AddSingleton(new RecordPrinter(TextWriter.Synchronized(output)));
+            services.AddSingleton(new RecordPrinter(TextWriter.Synchronized(output), printPlates: true));
             services.AddLogging(logging =>
             {
                 logging.ClearProviders();
