@@ -82,6 +82,15 @@ public sealed class BridgeOptions
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
+    /// <summary>
+    /// The device ids the bridge takes messages from (until enrolment registers devices); others are dead-lettered and get
+    /// no device row. Empty: any id, up to <see cref="MaxDevices"/> devices.
+    /// </summary>
+    public string[] AllowedDevices { get; set; } = [];
+
+    /// <summary>Most devices the registry takes without <see cref="AllowedDevices"/>; messages from further new ids are dead-lettered.</summary>
+    public int MaxDevices { get; set; } = 1000;
+
     /// <summary>The broker the ingest connects to: the embedded one, <see cref="Broker"/>, or <see cref="DefaultBroker"/>.</summary>
     public Uri ResolveBrokerUri() =>
         EmbeddedBrokerPort is { } port ? new Uri($"mqtt://127.0.0.1:{port}") : new Uri(Broker ?? DefaultBroker);
@@ -112,6 +121,8 @@ public sealed class BridgeOptions
         target.ReconnectDelayMax = ReconnectDelayMax;
         target.ConnectionCheckInterval = ConnectionCheckInterval;
         target.MaxInFlight = MaxInFlight;
+        target.AllowedDevices = [.. AllowedDevices];
+        target.MaxDevices = MaxDevices;
         target.TransferAlertAfter = TransferAlertAfter;
         target.TransferCheckEvery = TransferCheckEvery;
         target.Storage = new StorageOptions

@@ -63,6 +63,19 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             failures.Add("reconnectDelayMax: must be at least reconnectDelayMin");
         }
 
+        if (options.MaxDevices is < 1 or > 1_000_000)
+        {
+            failures.Add($"maxDevices: {options.MaxDevices} must be 1 to 1000000");
+        }
+
+        foreach (var device in options.AllowedDevices ?? [])
+        {
+            if (!Ingest.IngestValueChecks.IsName(device))
+            {
+                failures.Add($"allowedDevices: '{device}' is not a device id (1 to 64 letters, digits, '-', '_' or '.')");
+            }
+        }
+
         if (options.MaxInFlight is < 1 or > ushort.MaxValue)
         {
             failures.Add($"maxInFlight: {options.MaxInFlight} must be 1 to {ushort.MaxValue}");

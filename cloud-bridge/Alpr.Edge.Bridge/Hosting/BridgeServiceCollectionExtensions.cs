@@ -66,6 +66,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<IngestState>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<BridgeMessageSigner>();
+        services.AddSingleton<DeviceAdmission>();
         services.AddSingleton<MqttIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         return services;

@@ -30,6 +30,7 @@ public sealed class MqttIngestService : BackgroundService
     private readonly IngestMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly BridgeMessageSigner _signer;
+    private readonly DeviceAdmission _admission;
     private readonly ILogger<MqttIngestService> _logger;
     private readonly MqttClientFactory _factory = new();
     /// <summary>Largest MQTT packet the bridge takes from the broker (MQTT 5 Maximum Packet Size): the broker drops bigger ones for it.</summary>
@@ -53,6 +54,7 @@ public sealed class MqttIngestService : BackgroundService
         IngestMetrics metrics,
         TimeProvider time,
         BridgeMessageSigner signer,
+        DeviceAdmission admission,
         ILogger<MqttIngestService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +65,7 @@ public sealed class MqttIngestService : BackgroundService
         _metrics = metrics;
         _time = time;
         _signer = signer;
+        _admission = admission;
         _logger = logger;
         _queueCapacity = (2 * _options.MaxInFlight) + 256;
         _incoming = Channel.CreateBounded<IncomingMessage>(new BoundedChannelOptions(_queueCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
@@ -71,6 +74,15 @@ public sealed class MqttIngestService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await _admission.LoadAsync(_store, stoppingToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The store reports its own failure; new devices are then admitted up to the cap as they appear.
+        }
+
         using var client = _factory.CreateMqttClient();
         _commandClient = client;
         client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
@@ -204,6 +216,11 @@ public sealed class MqttIngestService : BackgroundService
 
         // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
         var parsed = IngestParser.Parse(message.Topic, message.Payload, _time.GetUtcNow());
+        if ((parsed.Record?.DeviceId ?? parsed.State?.DeviceId) is { } deviceId && _admission.Refusal(deviceId) is { } refusal)
+        {
+            parsed = IngestParseResult.Refused(refusal);
+        }
+
         var deadLetter = parsed.Rejection is { } reason ? DeadLetter.Create(_time.GetUtcNow(), message.Topic, reason, message.Payload) : null;
         e.AutoAcknowledge = false;
         // When stopping, the write fails and the message stays unacknowledged: the broker keeps it for next time.

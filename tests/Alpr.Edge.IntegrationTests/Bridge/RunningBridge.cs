@@ -43,7 +43,8 @@ public sealed class RunningBridge : IAsyncDisposable
     /// Starts a bridge with its embedded broker, or against <paramref name="broker"/>, and waits until it has subscribed.
     /// Its store is SQLite in the data folder unless <paramref name="storage"/> says otherwise.
     /// </summary>
-    public static async Task<RunningBridge> StartAsync(string testName, Uri? broker = null, string? dataDirectory = null, StorageOptions? storage = null)
+    public static async Task<RunningBridge> StartAsync(
+        string testName, Uri? broker = null, string? dataDirectory = null, StorageOptions? storage = null, Action<BridgeOptions>? configure = null)
     {
         var options = new BridgeOptions
         {
@@ -57,6 +58,7 @@ public sealed class RunningBridge : IAsyncDisposable
             ConnectionCheckInterval = TimeSpan.FromSeconds(1),
             Storage = storage ?? new StorageOptions(),
         };
+        configure?.Invoke(options);
         var output = new StringWriter();
         var logs = new RecordingLoggerProvider();
         var host = BridgeApplication.Build(options, services =>

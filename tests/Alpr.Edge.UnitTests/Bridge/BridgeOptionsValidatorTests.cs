@@ -62,4 +62,14 @@ public sealed class BridgeOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("operationTimeout:", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("clientId:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_device_cap_out_of_range_or_an_allow_list_entry_that_is_no_device_id_is_refused_naming_the_key()
+    {
+        var failures = new BridgeOptionsValidator().Validate(null, new BridgeOptions { MaxDevices = 0, AllowedDevices = ["pole-1", "pole/2"] }).Failures!;
+
+        Assert.Contains(failures, f => f.StartsWith("maxDevices: 0 must be 1 to 1000000", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("allowedDevices: 'pole/2' is not a device id", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("'pole-1'", StringComparison.Ordinal));
+    }
 }
