@@ -55,6 +55,25 @@ public sealed class HttpMjpegCameraTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_camera_that_sends_frames_in_bursts_keeps_streaming()
+    {
+        // Frames a millisecond apart fall on one tick of the JPEG encoder's default time base; before the microsecond time
+        // base and vfr, ffmpeg exited on the first such pair ("Invalid pts <= last"), which a loaded machine also produced.
+        await using var bursty = new MjpegCameraServer(_jpegs, framesPerSecond: 1000);
+        await bursty.StartAsync();
+        await using var source = FrameSources.Create(bursty.Url.ToString(), "gate-1", TimeProvider.System, NullLoggerFactory.Instance);
+
+        await using (var probe = new CaptureProbe(source))
+        {
+            await probe.WaitUntilAsync(() => probe.Count >= 200, Patience, "200 frames");
+            output.WriteLine($"{probe.Count} frames received of {bursty.FramesSent} sent about a millisecond apart");
+            Assert.True(probe.Count <= bursty.FramesSent);
+        }
+
+        await FfmpegChildren.AssertNoneLeftAsync();
+    }
+
+    [Fact]
     public async Task Rate_and_size_settings_are_applied_by_ffmpeg()
     {
         await using var source = FrameSources.Create($"{_camera.Url}#fps=4&width=160&height=120", "gate-1", TimeProvider.System, NullLoggerFactory.Instance);

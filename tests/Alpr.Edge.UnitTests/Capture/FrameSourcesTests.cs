@@ -107,6 +107,20 @@ public sealed class FrameSourcesTests
         Assert.Contains("-rtsp_transport udp", arguments, StringComparison.Ordinal);
         Assert.Contains("-vf fps=5,scale=1280:720", arguments, StringComparison.Ordinal);
         Assert.Contains("-f image2pipe -c:v mjpeg", arguments, StringComparison.Ordinal);
+        Assert.Contains("-fps_mode passthrough", arguments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_http_camera_drops_a_frame_that_would_repeat_a_timestamp_instead_of_stopping_ffmpeg()
+    {
+        // Frames stamped on arrival can share a timestamp when they come in one burst; the JPEG encoder refuses a repeated
+        // one ("Invalid pts <= last") and ffmpeg exits, so the HTTP source asks for vfr.
+        await using var source = FrameSources.Create("http://10.0.0.7/video.mjpg", "pole-3", TimeProvider.System, NullLoggerFactory.Instance);
+
+        var arguments = string.Join(' ', FfmpegArguments.For(Assert.IsType<FfmpegFrameSource>(source).Options));
+
+        Assert.Contains("-use_wallclock_as_timestamps 1", arguments, StringComparison.Ordinal);
+        Assert.Contains("-fps_mode vfr -enc_time_base 1:1000000", arguments, StringComparison.Ordinal);
     }
 
     [Fact]
