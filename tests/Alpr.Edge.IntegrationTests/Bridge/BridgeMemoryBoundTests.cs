@@ -11,8 +11,15 @@ namespace Alpr.Edge.IntegrationTests.Bridge;
 /// (2 MiB), so a 200 MiB message never reaches it, and a flood of 200 KB messages (the 1,500, fewer here for time) goes through a bounded queue and is
 /// dead-lettered, with the managed heap after a full collection printed and held under a stated bound.
 /// </summary>
+[Collection(Isolated)]
 public sealed class BridgeMemoryBoundTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>
+    /// Run alone: the heap is the whole test process's, so other tests running beside it would blur the figure, and its
+    /// 200 MiB message and forced full collections would slow theirs.
+    /// </summary>
+    public const string Isolated = "memory bound, run alone";
+
     private const long HeapBoundBytes = 64L * 1024 * 1024;
     private const int FloodCount = 400;
     private MosquittoBroker _broker = null!;
@@ -78,3 +85,7 @@ public sealed class BridgeMemoryBoundTests(ITestOutputHelper output) : IAsyncLif
         return GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
     }
 }
+
+/// <summary>The collection <see cref="BridgeMemoryBoundTests"/> runs in, with nothing beside it.</summary>
+[CollectionDefinition(BridgeMemoryBoundTests.Isolated, DisableParallelization = true)]
+public sealed class BridgeMemoryBoundRunsAlone;

@@ -102,10 +102,17 @@ internal sealed class AclClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_client.IsConnected)
+        try
         {
-            using var deadline = new CancellationTokenSource(Timeout);
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), deadline.Token);
+            if (_client.IsConnected)
+            {
+                using var deadline = new CancellationTokenSource(Timeout);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), deadline.Token);
+            }
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+        {
+            // The broker already dropped this client (a refused oversized packet); nothing is left to close politely.
         }
 
         _client.Dispose();
