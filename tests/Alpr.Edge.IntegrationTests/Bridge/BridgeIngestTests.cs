@@ -46,6 +46,9 @@ public sealed class BridgeIngestTests
         Assert.Equal(
             [$"READ  {TestRecords.CapturedAtText} pole-1/cam0  7ABC123  0.97", $"HIT   {TestRecords.CapturedAtText} pole-1/cam0  7ABC123 stolen-vehicle (exact) UNVERIFIED"],
             lines);
+        // The feed was asked to print plates (as the demo does); the logs, at Debug, never carry them.
+        Assert.NotEmpty(bridge.Logs);
+        Assert.DoesNotContain(bridge.Logs, l => l.Message.Contains(read.Plate, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -94,6 +94,8 @@ public sealed class UplinkSchemaTests(ITestOutputHelper output) : UplinkTestBase
         }
 
         output.WriteLine(string.Join(", ", seen.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value}")));
+        // The device logged at Debug through reads, a hit, a hold and acknowledgements, and never a plate.
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Message.Contains(UplinkFirmware.HotPlate, StringComparison.Ordinal) || l.Message.Contains("4XYZ567", StringComparison.Ordinal));
         foreach (var topic in new[] { "read", "hit", "event", "health", "status", "ack", "command" })
         {
             Assert.True(seen.ContainsKey(topic), $"no message on {topic} was recorded");
