@@ -121,9 +121,6 @@ public static class IngestParser
         }
 
         var problem = hit!.Id == Guid.Empty ? "hit id is empty"
-            : string.IsNullOrWhiteSpace(hit.ListName) ? "hit listName is empty"
-            : string.IsNullOrWhiteSpace(hit.Category) ? "hit category is empty"
-            : string.IsNullOrWhiteSpace(hit.MatchKind) ? "hit matchKind is empty"
             : CheckRead(deviceId, hit.Read, now) ?? IngestValueChecks.CheckHit(hit);
         return problem is null ? IngestParseResult.Accepted(new IngestRecord(deviceId, null, hit)) : IngestParseResult.Refused(problem);
     }
@@ -138,11 +135,6 @@ public static class IngestParser
         if (read.DeviceId != deviceId)
         {
             return $"payload deviceId '{Shorten(read.DeviceId)}' does not match the topic's device '{deviceId}'";
-        }
-
-        if (string.IsNullOrWhiteSpace(read.Camera))
-        {
-            return "read camera is empty";
         }
 
         return IngestValueChecks.CheckRead(read, now);

@@ -18,8 +18,7 @@ public static class SigningKeys
     }
 
     /// <summary>The id of a key given as SubjectPublicKeyInfo bytes.</summary>
-    public static string KeyId(ReadOnlySpan<byte> subjectPublicKeyInfo) =>
-        Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo)[..8]);
+    public static string KeyId(ReadOnlySpan<byte> subjectPublicKeyInfo) => Contracts.Signing.UplinkSigner.KeyIdOf(subjectPublicKeyInfo);
 
     /// <summary>
     /// Reads a public key PEM (<c>-----BEGIN PUBLIC KEY-----</c>) and returns its SubjectPublicKeyInfo bytes; throws
