@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Evidence;
 using Alpr.Edge.Bridge.Holds;
@@ -38,6 +39,7 @@ public static class BridgeServiceCollectionExtensions
     {
         services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();
         services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<RetentionService>();
