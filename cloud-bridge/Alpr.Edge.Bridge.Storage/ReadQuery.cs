@@ -31,6 +31,37 @@ public sealed record ReadQuery
     /// <summary>Most reads returned, 1 to <see cref="MaxLimit"/>.</summary>
     public int Limit { get; private init; } = 100;
 
+    /// <summary>Deepest offset a page may start at.</summary>
+    public const int MaxOffset = 100_000;
+
+    /// <summary>How many matching reads, newest first, are skipped (paging).</summary>
+    public int Offset { get; private init; }
+
+    /// <summary>Only reads whose site lies in this circle (a canvass), or null for anywhere.</summary>
+    public GeoCircle? Near { get; private init; }
+
+    /// <summary>The same query restricted to <paramref name="circle"/>.</summary>
+    public ReadQuery Within(GeoCircle circle)
+    {
+        ArgumentNullException.ThrowIfNull(circle);
+        return this with { Near = circle };
+    }
+
+    /// <summary>The same query skipping the first <paramref name="offset"/> matches; false with a reason when out of range.</summary>
+    public bool TrySkip(int offset, out ReadQuery? query, out string? error)
+    {
+        query = null;
+        if (offset is < 0 or > MaxOffset)
+        {
+            error = $"offset: {offset} must be 0 to {MaxOffset}";
+            return false;
+        }
+
+        query = this with { Offset = offset };
+        error = null;
+        return true;
+    }
+
     /// <summary>
     /// Builds a query; false with a one-line reason when <paramref name="plate"/> is not a plate or pattern,
     /// the window is empty or <paramref name="limit"/> is out of range.

@@ -44,9 +44,9 @@ public abstract partial class RelationalCentralStore
     public Task<IReadOnlyList<StoredHit>> FindHitsAsync(ReadQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parameters = new List<KeyValuePair<string, object>> { new("@limit", query.Limit) };
-        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter);
-        return QueryHitsAsync($"{where} ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit", parameters, cancellationToken);
+        var parameters = new List<KeyValuePair<string, object>> { new("@limit", query.Limit), new("@offset", query.Offset) };
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter, forHits: true);
+        return QueryHitsAsync($"{where} ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken);
     }
 
     /// <summary>One hit by id, or null.</summary>

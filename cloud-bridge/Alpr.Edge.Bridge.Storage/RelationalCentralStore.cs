@@ -12,13 +12,13 @@ public abstract partial class RelationalCentralStore
 {
     /// <summary>The most recently captured reads, newest first.</summary>
     public Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryReadsAsync(string.Empty, [], limit, cancellationToken);
+        QueryReadsAsync(string.Empty, [], limit, 0, cancellationToken);
 
     /// <summary>Reads of one plate, newest first.</summary>
     public Task<IReadOnlyList<StoredRead>> GetReadsByPlateAsync(string plate, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plate);
-        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, cancellationToken);
+        return QueryReadsAsync("WHERE plate = @plate", [new("@plate", plate)], limit, 0, cancellationToken);
     }
 
     /// <summary>Reads matching every condition of <paramref name="query"/>, newest captured first.</summary>
@@ -27,13 +27,13 @@ public abstract partial class RelationalCentralStore
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<KeyValuePair<string, object>>();
         var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter);
-        return QueryReadsAsync(where, parameters, query.Limit, cancellationToken);
+        return QueryReadsAsync(where, parameters, query.Limit, query.Offset, cancellationToken);
     }
 
     /// <summary>One read by id, or null.</summary>
     public async Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var reads = await QueryReadsAsync("WHERE id = @id", [new("@id", IdParameter(id))], 1, cancellationToken).ConfigureAwait(false);
+        var reads = await QueryReadsAsync("WHERE id = @id", [new("@id", IdParameter(id))], 1, 0, cancellationToken).ConfigureAwait(false);
         return reads.Count == 0 ? null : reads[0];
     }
 
@@ -43,8 +43,8 @@ public abstract partial class RelationalCentralStore
         ArgumentNullException.ThrowIfNull(read);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, $"""
-            INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, payload)
-            VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, {Json("@payload")})
+            INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, latitude, longitude, payload)
+            VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, @latitude, @longitude, {Json("@payload")})
             ON CONFLICT DO NOTHING;
             """);
         Add(command, "@id", IdParameter(read.Id));
@@ -55,18 +55,24 @@ public abstract partial class RelationalCentralStore
         Add(command, "@captured", TimeParameter(read.CapturedAt));
         Add(command, "@received", TimeParameter(receivedAt));
         Add(command, "@firmware", read.FirmwareVersion);
+        Add(command, "@latitude", read.Latitude);
+        Add(command, "@longitude", read.Longitude);
         Add(command, "@payload", StoredJson.Write(read, ContractsJson.Default.PlateReadMessage));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Runs <c>SELECT payload, received_at FROM reads {where}</c>, newest captured first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Runs <c>SELECT payload, received_at FROM reads {where}</c>, newest captured first, skipping <paramref name="offset"/>,
+    /// at most <paramref name="limit"/>.
+    /// </summary>
     private async Task<IReadOnlyList<StoredRead>> QueryReadsAsync(
-        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, CancellationToken cancellationToken)
+        string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit;");
+            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit OFFSET @offset;");
         Add(command, "@limit", Math.Max(0, limit));
+        Add(command, "@offset", Math.Max(0, offset));
         foreach (var (name, value) in parameters)
         {
             Add(command, name, value);

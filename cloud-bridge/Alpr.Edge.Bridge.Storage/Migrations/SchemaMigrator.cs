@@ -48,6 +48,13 @@ internal static class SchemaMigrator
         return evolve.NbMigration;
     }
 
+    /// <summary>The versions of the migrations <paramref name="scripts"/> carries, in order (as the changelog records them).</summary>
+    public static IReadOnlyList<string> ScriptVersions(Assembly scripts)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        return KnownVersions(scripts, $"{scripts.GetName().Name}.Migrations").Select(v => v.Label).ToList();
+    }
+
     private static SortedSet<MigrationVersion> KnownVersions(Assembly scripts, string filter) =>
         new(scripts.GetManifestResourceNames()
             .Where(n => n.StartsWith(filter + ".V", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
