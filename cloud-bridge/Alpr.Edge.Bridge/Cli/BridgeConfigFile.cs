@@ -55,7 +55,7 @@ public static class BridgeConfigFile
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return $"unknown key '{key}'{where}; known keys: dataDirectory, urls, embeddedBrokerPort, broker, caFile, clientCertificateFile, clientKeyFile, clientId, "
-                + "sessionExpiry, connectTimeout, operationTimeout, reconnectDelayMin, reconnectDelayMax, connectionCheckInterval, maxInFlight, transferAlertAfter, transferCheckEvery, storage (provider, connectionString, passwordFile), retention (readsKeptFor, purgeEvery)";
+                + "sessionExpiry, connectTimeout, operationTimeout, reconnectDelayMin, reconnectDelayMax, connectionCheckInterval, maxInFlight, transferAlertAfter, transferCheckEvery, storage (provider, connectionString, passwordFile), retention (readsKeptFor, purgeEvery), purposes ([{ name, requiresCase }])";
         }
 
         return key is null or "$"

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alpr.Edge.Bridge.Access.Purposes;
 using Alpr.Edge.MqttTls;
 
 namespace Alpr.Edge.Bridge.Hosting;
@@ -88,6 +89,12 @@ public sealed class BridgeOptions
     /// </summary>
     public string[] AllowedDevices { get; set; } = [];
 
+    /// <summary>
+    /// The purposes a data access may state (<c>purposes</c> in the config file), each saying whether it needs a case
+    /// or incident number. Default: <see cref="PurposeOption.Defaults"/>.
+    /// </summary>
+    public PurposeOption[] Purposes { get; set; } = PurposeOption.Defaults();
+
     /// <summary>Most devices the registry takes without <see cref="AllowedDevices"/>; messages from further new ids are dead-lettered.</summary>
     public int MaxDevices { get; set; } = 1000;
 
@@ -123,6 +130,7 @@ public sealed class BridgeOptions
         target.MaxInFlight = MaxInFlight;
         target.AllowedDevices = [.. AllowedDevices];
         target.MaxDevices = MaxDevices;
+        target.Purposes = [.. Purposes.Select(p => new PurposeOption { Name = p.Name, RequiresCase = p.RequiresCase })];
         target.TransferAlertAfter = TransferAlertAfter;
         target.TransferCheckEvery = TransferCheckEvery;
         target.Storage = new StorageOptions

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Access.Purposes;
 using System.Net;
 using Alpr.Edge.Bridge.Storage.Postgres;
 using Alpr.Edge.MqttTls;
@@ -91,6 +92,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
                 + $"(data reaches the server at least every 30 days); set at most \"{BridgeOptions.TransferPolicyLimit:c}\"");
         }
 
+        failures.AddRange(PurposeCatalog.Validate(options.Purposes));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Access.Purposes;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Evidence;
@@ -38,6 +39,7 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => (IHitDispositionStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();
@@ -78,6 +80,7 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridgeWeb(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BridgeJson.Default));
+        services.AddSingleton(sp => new PurposeCatalog(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Purposes));
         return services;
     }
 }

@@ -49,6 +49,8 @@ public static class BridgeEndpoints
         api.MapDeviceEndpoints();
         api.MapHoldEndpoints();
         api.MapTransferEndpoints();
+        api.MapSearchEndpoints();
+        api.MapHitVerificationEndpoints();
         return endpoints;
     }
 

@@ -28,4 +28,10 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(EvidenceExported))]
 [JsonSerializable(typeof(IReadOnlyList<Transfers.DeviceTransferStatus>))]
 [JsonSerializable(typeof(IReadOnlyList<TransferAlert>))]
+[JsonSerializable(typeof(SearchPage<StoredRead>))]
+[JsonSerializable(typeof(SearchPage<StoredHit>))]
+[JsonSerializable(typeof(DispositionRequest))]
+[JsonSerializable(typeof(IReadOnlyList<HitDispositionRecord>))]
+[JsonSerializable(typeof(HitActionable))]
+[JsonSerializable(typeof(IReadOnlyList<MisreadWeek>))]
 public sealed partial class BridgeJson : JsonSerializerContext;

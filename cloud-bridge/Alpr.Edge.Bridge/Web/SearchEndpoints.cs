@@ -1,0 +1,65 @@
+using System.Globalization;
+using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alpr.Edge.Bridge.Web;
+
+/// <summary>
+/// Search and canvass of reads and hits (<c>/api/search/...</c>): full or partial plate, time window, device, camera,
+/// and every read within a radius of a point. A purpose (and case where it needs one) is required; each search is
+/// audited with its criteria, purpose, case and result count.
+/// </summary>
+public static class SearchEndpoints
+{
+    /// <summary>Maps <c>/api/search/reads</c> and <c>/api/search/hits</c> onto <paramref name="api"/>.</summary>
+    public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var search = api.MapGroup("/search").RequirePurpose().WithTags("search");
+        search.MapGet("/reads", SearchReadsAsync).WithSummary("Reads by plate or pattern, time, device, camera, or within a radius (canvass); paged");
+        search.MapGet("/hits", SearchHitsAsync).WithSummary("Hits by the same criteria as reads; paged");
+        return api;
+    }
+
+    private static async Task<Results<JsonHttpResult<SearchPage<StoredRead>>, ProblemHttpResult>> SearchReadsAsync(
+        [AsParameters] SearchCriteria criteria, HttpContext context, ICentralStore store, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!criteria.TryQuery(out var query, out var page, out var pageSize, out var error))
+        {
+            return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var found = await store.FindReadsAsync(query!, cancellationToken);
+        var result = new SearchPage<StoredRead>([.. found.Take(pageSize)], page, pageSize, found.Count > pageSize);
+        await AuditAsync(context, audit, "reads.search", criteria, result.Items.Count, cancellationToken);
+        return TypedResults.Json(result, BridgeJson.Default.SearchPageStoredRead);
+    }
+
+    private static async Task<Results<JsonHttpResult<SearchPage<StoredHit>>, ProblemHttpResult>> SearchHitsAsync(
+        [AsParameters] SearchCriteria criteria, HttpContext context, ICentralStore store, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!criteria.TryQuery(out var query, out var page, out var pageSize, out var error))
+        {
+            return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var found = await store.FindHitsAsync(query!, cancellationToken);
+        var result = new SearchPage<StoredHit>([.. found.Take(pageSize)], page, pageSize, found.Count > pageSize);
+        await AuditAsync(context, audit, "hits.search", criteria, result.Items.Count, cancellationToken);
+        return TypedResults.Json(result, BridgeJson.Default.SearchPageStoredHit);
+    }
+
+    private static Task AuditAsync(HttpContext context, IAuditTrail audit, string action, SearchCriteria criteria, int results, CancellationToken cancellationToken)
+    {
+        var actor = RequestActor.Of(context);
+        var purpose = PurposeRequired.Of(context);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{criteria.Describe()} results={results}").TrimStart();
+        return audit.AppendAsync(
+            new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, action, "ok", purpose.Name, purpose.CaseNumber, context.Request.Path.Value, detail),
+            cancellationToken);
+    }
+}
