@@ -40,6 +40,7 @@ public static class BridgeServiceCollectionExtensions
     {
         services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => (IHitDispositionStore)sp.GetRequiredService<ICentralStore>());
+        services.AddSingleton(sp => (ICletsRecordStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();
@@ -80,6 +81,7 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridgeWeb(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BridgeJson.Default));
+        services.AddSingleton<HitViews>();
         services.AddSingleton(sp => new PurposeCatalog(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Purposes));
         return services;
     }

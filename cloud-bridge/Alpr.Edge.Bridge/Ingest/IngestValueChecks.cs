@@ -76,7 +76,8 @@ public static class IngestValueChecks
 
     private static bool IsScore(double value) => double.IsFinite(value) && value is >= 0 and <= 1;
 
-    private static bool IsBoundedText(string? text, int max) =>
+    /// <summary>Whether <paramref name="text"/> is 1 to <paramref name="max"/> characters with no control characters.</summary>
+    internal static bool IsBoundedText(string? text, int max) =>
         !string.IsNullOrWhiteSpace(text) && text.Length <= max && !text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static bool IsEntryPlate(string? text) =>

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Access.Roles;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -51,6 +52,7 @@ public static class BridgeEndpoints
         api.MapTransferEndpoints();
         api.MapSearchEndpoints();
         api.MapHitVerificationEndpoints();
+        api.MapHitImageEndpoints();
         return endpoints;
     }
 
@@ -91,21 +93,22 @@ public static class BridgeEndpoints
             ? TypedResults.Json(read, BridgeJson.Default.StoredRead)
             : TypedResults.NotFound();
 
-    private static async Task<Results<JsonHttpResult<IReadOnlyList<StoredHit>>, ProblemHttpResult>> GetHitsAsync(
-        int? limit, ICentralStore store, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<HitView>>, ProblemHttpResult>> GetHitsAsync(
+        int? limit, HttpContext context, ICentralStore store, HitViews views, CancellationToken cancellationToken)
     {
         if (!TryLimit(limit, out var count, out var problem))
         {
             return problem;
         }
 
-        return TypedResults.Json(await store.GetRecentHitsAsync(count, cancellationToken), BridgeJson.Default.IReadOnlyListStoredHit);
+        var hits = await store.GetRecentHitsAsync(count, cancellationToken);
+        return TypedResults.Json(await views.ForAsync(hits, Accessor.From(context.User), cancellationToken), BridgeJson.Default.IReadOnlyListHitView);
     }
 
-    private static async Task<Results<JsonHttpResult<StoredHit>, NotFound>> GetHitAsync(
-        Guid id, ICentralStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<JsonHttpResult<HitView>, NotFound>> GetHitAsync(
+        Guid id, HttpContext context, ICentralStore store, HitViews views, CancellationToken cancellationToken) =>
         await store.GetHitAsync(id, cancellationToken) is { } hit
-            ? TypedResults.Json(hit, BridgeJson.Default.StoredHit)
+            ? TypedResults.Json(await views.ForAsync(hit, Accessor.From(context.User), cancellationToken), BridgeJson.Default.HitView)
             : TypedResults.NotFound();
 
     private static async Task<Results<JsonHttpResult<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> GetDeadLettersAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alpr.Edge.Bridge.Access.Roles;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -39,8 +40,8 @@ public static class SearchEndpoints
         return TypedResults.Json(result, BridgeJson.Default.SearchPageStoredRead);
     }
 
-    private static async Task<Results<JsonHttpResult<SearchPage<StoredHit>>, ProblemHttpResult>> SearchHitsAsync(
-        [AsParameters] SearchCriteria criteria, HttpContext context, ICentralStore store, IAuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<SearchPage<HitView>>, ProblemHttpResult>> SearchHitsAsync(
+        [AsParameters] SearchCriteria criteria, HttpContext context, ICentralStore store, HitViews views, IAuditTrail audit, CancellationToken cancellationToken)
     {
         if (!criteria.TryQuery(out var query, out var page, out var pageSize, out var error))
         {
@@ -48,9 +49,10 @@ public static class SearchEndpoints
         }
 
         var found = await store.FindHitsAsync(query!, cancellationToken);
-        var result = new SearchPage<StoredHit>([.. found.Take(pageSize)], page, pageSize, found.Count > pageSize);
+        var shown = await views.ForAsync([.. found.Take(pageSize)], Accessor.From(context.User), cancellationToken);
+        var result = new SearchPage<HitView>(shown, page, pageSize, found.Count > pageSize);
         await AuditAsync(context, audit, "hits.search", criteria, result.Items.Count, cancellationToken);
-        return TypedResults.Json(result, BridgeJson.Default.SearchPageStoredHit);
+        return TypedResults.Json(result, BridgeJson.Default.SearchPageHitView);
     }
 
     private static Task AuditAsync(HttpContext context, IAuditTrail audit, string action, SearchCriteria criteria, int results, CancellationToken cancellationToken)

@@ -116,6 +116,37 @@ public sealed class BridgeSearchApiTests
         Assert.Equal(3, audit.Count(a => a.Method == "hit.verify"));
     }
 
+    [Fact]
+    public async Task Lists_carry_links_not_images_and_opening_an_image_needs_a_purpose_and_is_audited()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Lists_carry_links_not_images_and_opening_an_image_needs_a_purpose_and_is_audited));
+        byte[] crop = [0xFF, 0xD8, .. Enumerable.Repeat((byte)7, 50_000), 0xFF, 0xD9];
+        var hits = Enumerable.Range(0, 10).Select(i => TestRecords.Hit(TestRecords.Read("pole-1", $"7ABC12{i}")) with { PlateCropJpeg = crop, OverviewJpeg = crop }).ToList();
+        foreach (var hit in hits)
+        {
+            await bridge.Host.Store.AddHitAsync(hit, TestRecords.CapturedAt, None);
+        }
+
+        using var http = bridge.CreateHttpClient();
+        var list = await http.GetStringAsync(new Uri("/api/hits?limit=10", UriKind.Relative));
+        using var listed = JsonDocument.Parse(list);
+        var link = listed.RootElement[0].GetProperty("images").GetProperty("plateCrop").GetString()!;
+        using var refused = await http.GetAsync(new Uri(link, UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Add("X-Purpose", "patrol");
+        using var image = await http.SendAsync(request);
+
+        Assert.True(list.Length < 20_000, $"10 hits with 100 KB of images each listed in {list.Length} bytes");
+        Assert.DoesNotContain("plateCropJpeg", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(crop, await image.Content.ReadAsByteArrayAsync());
+        var views = (await bridge.Host.Store.GetRecentAccessAuditAsync(50, None)).Where(a => a.Method == "image.view").ToList();
+        var view = Assert.Single(views);
+        Assert.Equal(("patrol", $"hit:{hits[9].Id}/plate-crop"), (view.Purpose, view.Path));
+    }
+
     private static List<string?> Plates(JsonDocument page) =>
         page.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("read").GetProperty("plate").GetString()).ToList();
 
