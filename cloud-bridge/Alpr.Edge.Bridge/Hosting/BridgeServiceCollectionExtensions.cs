@@ -41,6 +41,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => (IHitDispositionStore)sp.GetRequiredService<ICentralStore>());
         services.AddSingleton(sp => (ICletsRecordStore)sp.GetRequiredService<ICentralStore>());
+        services.AddSingleton(sp => (ISharingStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();

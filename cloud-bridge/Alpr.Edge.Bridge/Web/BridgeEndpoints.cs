@@ -53,6 +53,8 @@ public static class BridgeEndpoints
         api.MapSearchEndpoints();
         api.MapHitVerificationEndpoints();
         api.MapHitImageEndpoints();
+        api.MapSharingEndpoints();
+        api.MapRecordsRequestEndpoints();
         return endpoints;
     }
 
