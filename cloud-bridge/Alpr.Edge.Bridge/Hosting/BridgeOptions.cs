@@ -44,6 +44,13 @@ public sealed class BridgeOptions
     /// <summary>Fixed MQTT client id: the broker keeps this session's queued QoS 1 messages while the bridge is away.</summary>
     public string ClientId { get; set; } = "alpr-bridge";
 
+    /// <summary>
+    /// When set, the bridge takes devices' reads, hits and events through the MQTT 5 shared subscription
+    /// <c>$share/{group}/...</c>, so several bridge instances (each with its own <see cref="ClientId"/>) split one broker's
+    /// traffic and each record reaches one of them. Status and health (retained) stay plain subscriptions. Null: plain.
+    /// </summary>
+    public string? SharedSubscriptionGroup { get; set; }
+
     /// <summary>How long the broker keeps the bridge's session (and queued messages) after it disconnects.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);
 
@@ -121,6 +128,7 @@ public sealed class BridgeOptions
         target.ClientCertificateFile = ClientCertificateFile;
         target.ClientKeyFile = ClientKeyFile;
         target.ClientId = ClientId;
+        target.SharedSubscriptionGroup = SharedSubscriptionGroup;
         target.SessionExpiry = SessionExpiry;
         target.ConnectTimeout = ConnectTimeout;
         target.OperationTimeout = OperationTimeout;

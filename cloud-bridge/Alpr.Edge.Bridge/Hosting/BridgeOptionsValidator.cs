@@ -92,6 +92,17 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
                 + $"(data reaches the server at least every 30 days); set at most \"{BridgeOptions.TransferPolicyLimit:c}\"");
         }
 
+        if (options.SharedSubscriptionGroup is { } group
+            && (group.Length is 0 or > 32 || !group.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            failures.Add($"sharedSubscriptionGroup: '{group}' must be 1-32 letters, digits, '-' or '_' (the group in $share/GROUP/...)");
+        }
+
+        if (options.SharedSubscriptionGroup is not null && options.EmbeddedBrokerPort is not null)
+        {
+            failures.Add("sharedSubscriptionGroup: the embedded broker serves one bridge; share a subscription on an external broker (Mosquitto 2, EMQX, HiveMQ)");
+        }
+
         failures.AddRange(PurposeCatalog.Validate(options.Purposes));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -185,9 +185,9 @@ public sealed class MqttIngestService : BackgroundService
         }
 
         var subscribe = _factory.CreateSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllReads).WithAtLeastOnceQoS())
-            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllHits).WithAtLeastOnceQoS())
-            .WithTopicFilter(f => f.WithTopic(MqttTopics.AllEvents).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(Shared(MqttTopics.AllReads)).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(Shared(MqttTopics.AllHits)).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(Shared(MqttTopics.AllEvents)).WithAtLeastOnceQoS())
             .WithTopicFilter(f => f.WithTopic(MqttTopics.AllStatus).WithAtLeastOnceQoS())
             .WithTopicFilter(f => f.WithTopic(MqttTopics.AllHealth).WithAtLeastOnceQoS())
             .Build();
@@ -203,6 +203,13 @@ public sealed class MqttIngestService : BackgroundService
 
         IngestLog.Ready(_logger, broker, connected.IsSessionPresent);
     }
+
+    /// <summary>
+    /// The filter for records one instance of several takes (<c>$share/{group}/...</c>), or the plain filter. Retained
+    /// status and health are not shared: a shared subscription gets no retained messages, and both instances may keep them.
+    /// </summary>
+    private string Shared(string filter) =>
+        _options.SharedSubscriptionGroup is { } group ? $"$share/{group}/{filter}" : filter;
 
     private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
