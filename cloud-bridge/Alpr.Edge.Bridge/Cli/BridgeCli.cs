@@ -23,6 +23,7 @@ public static class BridgeCli
             new HoldsCommand(output, error, TimeProvider.System),
             new EvidenceCommand(output, error, TimeProvider.System),
             new CletsCommand(output, error, TimeProvider.System),
+            new LoadgenCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {
