@@ -38,6 +38,7 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridgeStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => CentralStores.Create(sp.GetRequiredService<IOptions<BridgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();

@@ -26,7 +26,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
             await second.InitializeAsync(None);
         }
 
-        Assert.Equal(["1", "2", "3", "4"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
+        Assert.Equal(["1", "2", "3", "4", "5"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
         Assert.Equal(["pg_trgm"], await PostgresServer.QueryAsync(database, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm';"));
     }
 
