@@ -15,8 +15,21 @@ public sealed class BridgeOptions
     /// <summary>Folder that holds <c>bridge.db</c>; created when missing.</summary>
     public string DataDirectory { get; set; } = "./bridge-data";
 
-    /// <summary>Where the web page and API listen: one or more loopback http URLs separated by ';'. Port 0 picks a free port.</summary>
+    /// <summary>
+    /// Where the web page and API listen: one or more URLs separated by ';'. Plain http only on loopback; any other address
+    /// needs https with <see cref="WebCertificateFile"/> and <see cref="WebKeyFile"/>. Port 0 picks a free port.
+    /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>PEM file of the web server's TLS certificate (chain), for https URLs.</summary>
+    public string? WebCertificateFile { get; set; }
+
+    /// <summary>PEM file of the private key of <see cref="WebCertificateFile"/> (owner-only permissions).</summary>
+    public string? WebKeyFile { get; set; }
+
+    /// <summary>True when any of <see cref="Urls"/> is https (the web server then serves TLS and HSTS).</summary>
+    [JsonIgnore]
+    public bool UsesWebTls => (Urls ?? string.Empty).Contains("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>When set, the bridge runs its own MQTT broker on 127.0.0.1 at this port and ingests from it.</summary>
     public int? EmbeddedBrokerPort { get; set; }
@@ -108,6 +121,8 @@ public sealed class BridgeOptions
         ArgumentNullException.ThrowIfNull(target);
         target.DataDirectory = DataDirectory;
         target.Urls = Urls;
+        target.WebCertificateFile = WebCertificateFile;
+        target.WebKeyFile = WebKeyFile;
         target.EmbeddedBrokerPort = EmbeddedBrokerPort;
         target.Broker = Broker;
         target.CaFile = CaFile;

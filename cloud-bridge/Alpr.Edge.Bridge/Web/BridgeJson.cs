@@ -28,4 +28,10 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(EvidenceExported))]
 [JsonSerializable(typeof(IReadOnlyList<Transfers.DeviceTransferStatus>))]
 [JsonSerializable(typeof(IReadOnlyList<TransferAlert>))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(CodeRequest))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(SignInProgress))]
+[JsonSerializable(typeof(AntiforgeryToken))]
+[JsonSerializable(typeof(MeResponse))]
 public sealed partial class BridgeJson : JsonSerializerContext;
