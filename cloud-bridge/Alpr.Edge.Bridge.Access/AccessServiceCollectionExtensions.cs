@@ -87,7 +87,8 @@ public static class AccessServiceCollectionExtensions
             antiforgery.HeaderName = SessionSchemes.AntiforgeryHeader;
             antiforgery.Cookie.Name = "alpr.af";
             antiforgery.Cookie.HttpOnly = true;
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // The framework refuses an Always-secure anti-forgery cookie on plain http (loopback); over TLS it is Secure.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
         return services;

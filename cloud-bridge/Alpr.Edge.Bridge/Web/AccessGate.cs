@@ -53,7 +53,8 @@ public sealed class AccessGate
 
         if (rule.Kind != EndpointAccessKind.Anonymous && accessor is null)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            // The handler keeps its result for the request, so this asks the store nothing new; a failure says why (expired, revoked...).
+            var failure = (await context.AuthenticateAsync()).Failure?.Message;
             await RefuseAsync(context, null, StatusCodes.Status401Unauthorized,
                 failure ?? "sign in first (POST /api/auth/sign-in), or send an API token (Authorization: Bearer)");
             return;
