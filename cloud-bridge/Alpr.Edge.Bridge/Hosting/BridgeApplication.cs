@@ -38,6 +38,7 @@ public static class BridgeApplication
         {
             // Read once at start-up: a bad file fails the start with the loader's one-line message.
             var certificate = WebCertificate.Load(options.WebCertificateFile!, options.WebKeyFile!);
+            builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
 

@@ -175,10 +175,11 @@ public sealed class RunningBridge : IAsyncDisposable
         var accounts = Host.Services.GetRequiredService<IAccountStore>();
         var now = Time.GetUtcNow();
         var roles = Enum.GetNames<BridgeRole>();
-        var user = new UserAccount(
+        // A bridge restarted on the same data folder has the user already.
+        var user = await accounts.FindUserByNameAsync(TestClientUser.ToUpperInvariant(), cancellationToken) ?? new UserAccount(
             Guid.NewGuid(), TestClientUser, TestClientUser.ToUpperInvariant(), "CA0010000", null, false, Guid.NewGuid().ToString("N"), null, 0, null, false,
             null, null, false, true, "POST ALPR basic", now.AddDays(-1), now.AddYears(1), now, roles);
-        Assert.True(await accounts.CreateUserAsync(user, cancellationToken));
+        await accounts.CreateUserAsync(user, cancellationToken);
         _token = ApiTokenService.Prefix + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
         Assert.True(await accounts.AddApiTokenAsync(
             new ApiTokenRecord(Guid.NewGuid(), ApiTokenService.Hash(_token), "tests", user.Id, roles, now, now.AddYears(1), null), cancellationToken));

@@ -150,7 +150,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(None));
 
-        Assert.EndsWith("has schema version 7; this bridge knows up to 4. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("has schema version 7; this bridge knows up to 5. Use a newer bridge.", error.Message, StringComparison.Ordinal);
     }
 
     private static PostgresCentralStore Store(string connectionString) => new(connectionString, NullLogger<PostgresCentralStore>.Instance);

@@ -65,7 +65,7 @@ public sealed class SqliteCentralStoreTests
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => database.Store.InitializeAsync(None));
 
-        Assert.Contains("schema version 99; this bridge knows up to 5. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99; this bridge knows up to 6. Use a newer bridge.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
