@@ -64,6 +64,7 @@ const signInError = document.getElementById('sign-in-error');
 
 function showSignIn() {
   document.getElementById('data').hidden = true;
+  document.getElementById('password-form').hidden = true;
   document.getElementById('signed-in').hidden = true;
   signInSection.hidden = false;
   signInForm.hidden = false;
@@ -76,6 +77,7 @@ function showSignedIn(me) {
   document.getElementById('who').textContent = `${me.userName} (${me.agency})`;
   document.getElementById('roles').textContent = me.roles.length ? me.roles.join(', ') : 'no roles';
   document.getElementById('data').hidden = false;
+  document.getElementById('password-form').hidden = !(me.dataRefused || '').includes('one-time password');
   if (me.dataRefused) {
     statusLine.textContent = `data refused: ${me.dataRefused}`;
     statusLine.className = 'error';
@@ -118,6 +120,23 @@ codeForm.addEventListener('submit', async (event) => {
   document.getElementById('code').value = '';
   await refreshAntiforgery();
   showSignedIn(await response.json());
+});
+
+document.getElementById('password-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const passwordError = document.getElementById('password-error');
+  passwordError.textContent = '';
+  const response = await postJson('/api/auth/password', {
+    currentPassword: document.getElementById('current-password').value,
+    newPassword: document.getElementById('new-password').value,
+  });
+  if (!response.ok) {
+    passwordError.textContent = await problemOf(response);
+    return;
+  }
+  document.getElementById('current-password').value = '';
+  document.getElementById('new-password').value = '';
+  await start();
 });
 
 document.getElementById('sign-out').addEventListener('click', async () => {

@@ -196,4 +196,19 @@ public sealed class SignInTests
         using var refused = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_hostile_user_name_is_refused_like_any_wrong_name_and_audited_as_text()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(A_hostile_user_name_is_refused_like_any_wrong_name_and_audited_as_text));
+        await bridge.CreateUserAsync("real.user", [BridgeRole.Investigator]);
+        using var session = await bridge.CreateSessionAsync();
+        const string hostile = "x' OR '1'='1'; DROP TABLE users; -- <script>alert(1)</script>";
+
+        using var response = await session.PasswordAsync(hostile, "' OR 1=1 --");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None), a => a.Method == "auth.sign-in" && a.User == hostile && a.Path == hostile);
+        Assert.Equal(2, (await bridge.Host.Services.GetRequiredService<Alpr.Edge.Bridge.Storage.IAccountStore>().GetUsersAsync(CancellationToken.None)).Count);
+    }
 }
