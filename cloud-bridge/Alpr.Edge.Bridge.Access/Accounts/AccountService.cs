@@ -76,6 +76,11 @@ public sealed class AccountService
             return AccountChange.Refused("the agency must be its ORI, 1 to 32 characters");
         }
 
+        if (!TryParseRoles(roles, out var parsedRoles, out var roleError))
+        {
+            return AccountChange.Refused(roleError!);
+        }
+
         var user = new BridgeUser
         {
             UserName = userName?.Trim() ?? string.Empty,
@@ -83,7 +88,7 @@ public sealed class AccountService
             CletsAuthorized = cletsAuthorized,
             MustChangePassword = true,
             CreatedAt = _time.GetUtcNow(),
-            Roles = [.. roles],
+            Roles = [.. parsedRoles],
         };
         if (user.UserName.Length is 0 or > 64)
         {
@@ -119,17 +124,19 @@ public sealed class AccountService
 
     /// <summary>Replaces a user's roles.</summary>
     public Task<AccountChange> SetRolesAsync(string userName, IReadOnlyList<string> roles, AuditActor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(userName, actor, "user.set-roles", async user =>
+        !TryParseRoles(roles, out var parsed, out var error)
+            ? Task.FromResult(AccountChange.Refused(error!))
+            : ChangeAsync(userName, actor, "user.set-roles", async user =>
         {
             var before = string.Join(",", user.Roles);
             user.Roles.Clear();
-            foreach (var role in roles)
+            foreach (var role in parsed)
             {
                 user.Roles.Add(role);
             }
 
             await _users.UpdateAsync(user);
-            return $"roles {before} -> {string.Join(",", roles)}";
+            return $"roles {before} -> {string.Join(",", parsed)}";
         }, cancellationToken);
 
     /// <summary>Records a user's ALPR training.</summary>
