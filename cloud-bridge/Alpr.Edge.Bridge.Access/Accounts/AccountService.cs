@@ -191,6 +191,8 @@ public sealed class AccountService
         var user = string.IsNullOrEmpty(userName) ? null : await _users.FindByNameAsync(userName);
         if (user is null || user.Disabled)
         {
+            // The same hashing work as a real check, so the answer's timing does not tell which user names exist.
+            _users.PasswordHasher.HashPassword(user ?? new BridgeUser(), password ?? string.Empty);
             await AuditAsync(actor, "auth.sign-in", "failed", userName, user is null ? "no such user" : "disabled", cancellationToken);
             return new SignInStep(SignInOutcome.Failed);
         }
