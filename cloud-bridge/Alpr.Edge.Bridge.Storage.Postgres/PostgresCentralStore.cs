@@ -11,7 +11,7 @@ namespace Alpr.Edge.Bridge.Storage.Postgres;
 /// arrive), B-tree indexes for plate, time and device/camera, a pg_trgm index for partial plates. Schema through the
 /// Evolve migrations in <c>Migrations/</c>. Thread-safe: each call takes a pooled connection from one data source.
 /// </summary>
-public sealed partial class PostgresCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _name;

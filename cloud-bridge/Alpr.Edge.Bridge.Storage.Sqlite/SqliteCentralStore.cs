@@ -12,7 +12,7 @@ namespace Alpr.Edge.Bridge.Storage.Sqlite;
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
 /// The schema comes from the Evolve migrations in <c>Migrations/</c>.
 /// </summary>
-public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IDisposable
+public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;

@@ -18,4 +18,19 @@ public static class AccessClaims
 
     /// <summary>Present (<c>true</c>) when the principal is an API token acting for an integration or a user.</summary>
     public const string ApiToken = "alpr:api-token";
+
+    /// <summary>The account's id.</summary>
+    public const string UserId = System.Security.Claims.ClaimTypes.NameIdentifier;
+
+    /// <summary>When the session was signed in (Unix seconds); a session ends 12 hours after it, however active.</summary>
+    public const string SignedInAt = "alpr:signed-in-at";
+
+    /// <summary>The account's security stamp at sign-in; a session whose stamp is no longer the account's ends.</summary>
+    public const string SecurityStamp = "alpr:security-stamp";
+
+    /// <summary>Why data is refused to this principal (training, one-time password), when it is.</summary>
+    public const string DataRefusal = "alpr:data-refused";
+
+    /// <summary>The API token's id, for tokens.</summary>
+    public const string TokenId = "alpr:token-id";
 }

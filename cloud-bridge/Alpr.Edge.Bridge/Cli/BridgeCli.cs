@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Alpr.Edge.Bridge.Cli;
 
 /// <summary>
-/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>hotlist keygen|sign|publish</c>, <c>broker mosquitto-config</c>, <c>--help</c>.
+/// The <c>alpr-bridge</c> command line: <c>--version</c>, <c>run</c>, <c>hotlist keygen|sign|publish</c>, <c>broker mosquitto-config</c>, <c>holds</c>, <c>evidence</c>, <c>users</c>, <c>--help</c>.
 /// Bad arguments or configuration print one line on standard error and exit with <see cref="ExitCodes.Usage"/>.
 /// </summary>
 public static class BridgeCli
@@ -24,6 +24,7 @@ public static class BridgeCli
             new EvidenceCommand(output, error, TimeProvider.System),
             new CletsCommand(output, error, TimeProvider.System),
             new LoadgenCommand(output, error, TimeProvider.System),
+            new UsersCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -54,8 +54,8 @@ public static class BridgeConfigFile
         var where = ex.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            return $"unknown key '{key}'{where}; known keys: dataDirectory, urls, embeddedBrokerPort, broker, caFile, clientCertificateFile, clientKeyFile, clientId, sharedSubscriptionGroup, "
-                + "sessionExpiry, connectTimeout, operationTimeout, reconnectDelayMin, reconnectDelayMax, connectionCheckInterval, maxInFlight, transferAlertAfter, transferCheckEvery, storage (provider, connectionString, passwordFile), retention (readsKeptFor, purgeEvery), purposes ([{ name, requiresCase }])";
+            return $"unknown key '{key}'{where}; known keys: dataDirectory, urls, webCertificateFile, webKeyFile, embeddedBrokerPort, broker, caFile, clientCertificateFile, clientKeyFile, clientId, sharedSubscriptionGroup, "
+                + "sessionExpiry, connectTimeout, operationTimeout, reconnectDelayMin, reconnectDelayMax, connectionCheckInterval, maxInFlight, transferAlertAfter, transferCheckEvery, storage (provider, connectionString, passwordFile), retention (readsKeptFor, purgeEvery), purposes ([{ name, requiresCase }]), agencyOri";
         }
 
         return key is null or "$"

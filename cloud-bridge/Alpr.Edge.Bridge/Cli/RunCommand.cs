@@ -11,7 +11,7 @@ internal sealed class RunCommand : Command
 {
     private readonly Option<string?> _config = new("--config") { Description = "JSON file with bridge options (unknown keys are rejected)", HelpName = "FILE" };
     private readonly Option<string?> _data = new("--data") { Description = "Data folder holding bridge.db [default: ./bridge-data]", HelpName = "DIR" };
-    private readonly Option<string?> _urls = new("--urls") { Description = "Loopback URL(s) for the web page and API [default: http://127.0.0.1:5080]", HelpName = "URL" };
+    private readonly Option<string?> _urls = new("--urls") { Description = "URL(s) for the web page and API: http on loopback, or https with webCertificateFile/webKeyFile [default: http://127.0.0.1:5080]", HelpName = "URL" };
     private readonly Option<int?> _embeddedBroker = new("--embedded-broker") { Description = "Run an MQTT broker on 127.0.0.1:PORT and ingest from it", HelpName = "PORT" };
     private readonly Option<string?> _broker = new("--broker") { Description = "External MQTT broker [default: mqtt://127.0.0.1:1883]", HelpName = "mqtt[s]://host:port" };
     private readonly Option<bool> _printPlates = new("--print-plates") { Description = "Print each record's plate text on standard output (the demo's feed); by default only its id" };

@@ -34,6 +34,14 @@ public static class BridgeApplication
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(options.Urls);
+        if (options.UsesWebTls)
+        {
+            // Read once at start-up: a bad file fails the start with the loader's one-line message.
+            var certificate = WebCertificate.Load(options.WebCertificateFile!, options.WebKeyFile!);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -44,6 +52,8 @@ public static class BridgeApplication
         // Standard output carries the one-line-per-record feed; every log line goes to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Keys kept in the data folder (owner-only, like the database); the warning that they are not encrypted at rest is expected.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // A start-up or background-service failure (e.g. a port is taken) is reported by the CLI as one line, without a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddBridge(options);

@@ -16,8 +16,21 @@ public sealed class BridgeOptions
     /// <summary>Folder that holds <c>bridge.db</c>; created when missing.</summary>
     public string DataDirectory { get; set; } = "./bridge-data";
 
-    /// <summary>Where the web page and API listen: one or more loopback http URLs separated by ';'. Port 0 picks a free port.</summary>
+    /// <summary>
+    /// Where the web page and API listen: one or more URLs separated by ';'. Plain http only on loopback; any other address
+    /// needs https with <see cref="WebCertificateFile"/> and <see cref="WebKeyFile"/>. Port 0 picks a free port.
+    /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>PEM file of the web server's TLS certificate (chain), for https URLs.</summary>
+    public string? WebCertificateFile { get; set; }
+
+    /// <summary>PEM file of the private key of <see cref="WebCertificateFile"/> (owner-only permissions).</summary>
+    public string? WebKeyFile { get; set; }
+
+    /// <summary>True when any of <see cref="Urls"/> is https (the web server then serves TLS and HSTS).</summary>
+    [JsonIgnore]
+    public bool UsesWebTls => (Urls ?? string.Empty).Contains("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>When set, the bridge runs its own MQTT broker on 127.0.0.1 at this port and ingests from it.</summary>
     public int? EmbeddedBrokerPort { get; set; }
@@ -97,6 +110,12 @@ public sealed class BridgeOptions
     public string[] AllowedDevices { get; set; } = [];
 
     /// <summary>
+    /// The department's ORI. Users of another agency (a partner) see only what was shared with their agency
+    /// (<c>/api/shared/...</c>); every other data endpoint refuses them.
+    /// </summary>
+    public string AgencyOri { get; set; } = "CA0000000";
+
+    /// <summary>
     /// The purposes a data access may state (<c>purposes</c> in the config file), each saying whether it needs a case
     /// or incident number. Default: <see cref="PurposeOption.Defaults"/>.
     /// </summary>
@@ -122,6 +141,8 @@ public sealed class BridgeOptions
         ArgumentNullException.ThrowIfNull(target);
         target.DataDirectory = DataDirectory;
         target.Urls = Urls;
+        target.WebCertificateFile = WebCertificateFile;
+        target.WebKeyFile = WebKeyFile;
         target.EmbeddedBrokerPort = EmbeddedBrokerPort;
         target.Broker = Broker;
         target.CaFile = CaFile;
@@ -138,6 +159,7 @@ public sealed class BridgeOptions
         target.MaxInFlight = MaxInFlight;
         target.AllowedDevices = [.. AllowedDevices];
         target.MaxDevices = MaxDevices;
+        target.AgencyOri = AgencyOri;
         target.Purposes = [.. Purposes.Select(p => new PurposeOption { Name = p.Name, RequiresCase = p.RequiresCase })];
         target.TransferAlertAfter = TransferAlertAfter;
         target.TransferCheckEvery = TransferCheckEvery;

@@ -22,7 +22,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             failures.Add("dataDirectory: must not be empty");
         }
 
-        ValidateUrls(options.Urls, failures);
+        ValidateUrls(options, failures);
 
         if (options.EmbeddedBrokerPort is { } port and (< 1 or > 65535))
         {
@@ -103,13 +103,18 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
             failures.Add("sharedSubscriptionGroup: the embedded broker serves one bridge; share a subscription on an external broker (Mosquitto 2, EMQX, HiveMQ)");
         }
 
+        if (options.AgencyOri is not { Length: 9 } ori || !ori.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+        {
+            failures.Add($"agencyOri: '{options.AgencyOri}' is not an ORI (9 upper-case letters and digits, e.g. CA0340000)");
+        }
+
         failures.AddRange(PurposeCatalog.Validate(options.Purposes));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateUrls(string urls, List<string> failures)
+    private static void ValidateUrls(BridgeOptions options, List<string> failures)
     {
-        var parts = (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = (options.Urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
         {
             failures.Add("urls: at least one URL is required, e.g. http://127.0.0.1:5080");
@@ -118,14 +123,34 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
 
         foreach (var part in parts)
         {
-            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                failures.Add($"urls: '{part}' is not an http URL such as http://127.0.0.1:5080");
+                failures.Add($"urls: '{part}' is not an http or https URL such as http://127.0.0.1:5080");
             }
-            else if (!IsLoopback(uri.Host))
+            else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri.Host))
             {
-                failures.Add($"urls: '{part}' is not a loopback address; until access control lands the bridge listens on 127.0.0.1, [::1] or localhost only");
+                failures.Add($"urls: '{part}' serves other machines without TLS; use https://{uri.Authority} with webCertificateFile and webKeyFile, or a loopback address");
             }
+        }
+
+        var tls = parts.Any(p => p.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        if (tls && (string.IsNullOrWhiteSpace(options.WebCertificateFile) || string.IsNullOrWhiteSpace(options.WebKeyFile)))
+        {
+            failures.Add("webCertificateFile and webKeyFile: an https URL needs both (PEM files of the certificate and its key)");
+        }
+        else if (tls)
+        {
+            foreach (var (key, file) in new[] { ("webCertificateFile", options.WebCertificateFile!), ("webKeyFile", options.WebKeyFile!) })
+            {
+                if (!File.Exists(file))
+                {
+                    failures.Add($"{key}: '{file}' does not exist");
+                }
+            }
+        }
+        else if (options.WebCertificateFile is not null || options.WebKeyFile is not null)
+        {
+            failures.Add("webCertificateFile and webKeyFile: only for https URLs; add an https:// URL to urls or remove them");
         }
     }
 

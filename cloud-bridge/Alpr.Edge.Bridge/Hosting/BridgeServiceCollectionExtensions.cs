@@ -1,4 +1,5 @@
 using Alpr.Edge.Bridge.Access.Purposes;
+using Alpr.Edge.Bridge.Access;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Evidence;
@@ -9,6 +10,7 @@ using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Transfers;
 using Alpr.Edge.Bridge.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -32,7 +34,7 @@ public static class BridgeServiceCollectionExtensions
             .AddBridgeStorage()
             .AddBridgeBroker(options)
             .AddBridgeIngest()
-            .AddBridgeWeb();
+            .AddBridgeWeb(options);
     }
 
     /// <summary>The central store <c>storage.provider</c> names (SQLite or PostgreSQL), its start-up migrations and the retention purge.</summary>
@@ -42,6 +44,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton(sp => (IHitDispositionStore)sp.GetRequiredService<ICentralStore>());
         services.AddSingleton(sp => (ICletsRecordStore)sp.GetRequiredService<ICentralStore>());
         services.AddSingleton(sp => (ISharingStore)sp.GetRequiredService<ICentralStore>());
+        services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<IAuditTrail, AccessAuditTrail>();
         services.AddSingleton<HoldActions>();
@@ -78,12 +81,29 @@ public static class BridgeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>JSON for the API.</summary>
-    public static IServiceCollection AddBridgeWeb(this IServiceCollection services)
+    /// <summary>
+    /// JSON for the API; accounts (Identity over the central store), sessions, API tokens and anti-forgery, with the
+    /// data-protection keys that sign session cookies kept in the data folder (so sessions survive a restart).
+    /// </summary>
+    public static IServiceCollection AddBridgeWeb(this IServiceCollection services, BridgeOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BridgeJson.Default));
         services.AddSingleton<HitViews>();
         services.AddSingleton(sp => new PurposeCatalog(sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Purposes));
+        services.AddDataProtection()
+            .SetApplicationName("alpr-bridge")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, DataProtectionFolder)));
+        services.AddBridgeAccounts();
+        services.AddBridgeSessions();
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         return services;
     }
+
+    /// <summary>Folder, under the data folder, of the keys that protect session cookies.</summary>
+    public const string DataProtectionFolder = "data-protection-keys";
 }

@@ -1,11 +1,14 @@
 using Alpr.Edge.Bridge.Access.Roles;
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Alpr.Edge.Bridge.Web;
 
@@ -18,7 +21,11 @@ public static class BridgeEndpoints
     /// <summary>Largest limit accepted.</summary>
     public const int MaxLimit = 500;
 
-    /// <summary>Adds security headers, the access audit of <c>/api</c>, and the embedded page (<c>/</c>).</summary>
+    /// <summary>
+    /// Adds security headers (and HSTS over TLS), the embedded page (<c>/</c>, its sign-in form needs no session), routing,
+    /// authentication (session cookie or API token), the access audit of <c>/api</c> (after authentication, so it sees the
+    /// user), and the <see cref="AccessGate"/> that authorizes every endpoint from <see cref="EndpointAccess"/>.
+    /// </summary>
     public static WebApplication UseBridgeWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -30,10 +37,18 @@ public static class BridgeEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             await next(context);
         });
-        app.UseMiddleware<AccessAuditMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<BridgeOptions>>().Value.UsesWebTls)
+        {
+            app.UseHsts();
+        }
+
         var page = new EmbeddedFileProvider(typeof(BridgeEndpoints).Assembly, "Alpr.Edge.Bridge.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessAuditMiddleware>();
+        app.UseMiddleware<AccessGate>();
         return app;
     }
 
@@ -42,6 +57,7 @@ public static class BridgeEndpoints
     {
         endpoints.MapGet("/health", Health);
         var api = endpoints.MapGroup("/api");
+        api.MapAuthEndpoints();
         api.MapGet("/reads", GetReadsAsync);
         api.MapGet("/reads/{id:guid}", GetReadAsync);
         api.MapGet("/hits", GetHitsAsync);

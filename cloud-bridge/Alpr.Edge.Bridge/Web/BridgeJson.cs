@@ -46,4 +46,10 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(RecordsStatusBody))]
 [JsonSerializable(typeof(RecordsRequest))]
 [JsonSerializable(typeof(IReadOnlyList<RecordsRequest>))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(CodeRequest))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(SignInProgress))]
+[JsonSerializable(typeof(AntiforgeryToken))]
+[JsonSerializable(typeof(MeResponse))]
 public sealed partial class BridgeJson : JsonSerializerContext;

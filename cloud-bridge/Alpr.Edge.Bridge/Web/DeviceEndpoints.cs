@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Access.Roles;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Contracts;
@@ -52,7 +53,7 @@ public static class DeviceEndpoints
             Command = DeviceCommands.PlaceHold,
             Hold = hold,
             Reason = purpose,
-            RequestedBy = AccessAuditMiddleware.LocalUser,
+            RequestedBy = RequesterOf(request),
             IssuedAt = time.GetUtcNow(),
         }, cancellationToken);
     }
@@ -65,9 +66,11 @@ public static class DeviceEndpoints
             Command = DeviceCommands.ReleaseHold,
             HoldId = holdId,
             Reason = purpose,
-            RequestedBy = AccessAuditMiddleware.LocalUser,
+            RequestedBy = RequesterOf(request),
             IssuedAt = time.GetUtcNow(),
         }, cancellationToken);
+
+    private static string RequesterOf(HttpRequest request) => Accessor.From(request.HttpContext.User)?.UserName ?? AccessAuditMiddleware.LocalUser;
 
     private static async Task<Results<JsonHttpResult<CommandAccepted>, ProblemHttpResult>> SendAsync(
         string deviceId, HttpRequest request, MqttIngestService ingest, TimeProvider time, Func<string, DeviceCommandMessage> build, CancellationToken cancellationToken)

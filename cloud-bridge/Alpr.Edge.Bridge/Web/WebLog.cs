@@ -10,4 +10,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Web page and API listening on {Addresses}")]
     public static partial void Listening(ILogger logger, string addresses);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Could not audit the refusal of {Method} {Path}; it is refused all the same")]
+    public static partial void RefusalNotAudited(ILogger logger, Exception exception, string method, string path);
 }

@@ -14,12 +14,135 @@ async function getJson(path) {
   if (purpose) {
     headers['X-Purpose'] = purpose;
   }
-  const response = await fetch(path, { headers, cache: 'no-store' });
+  const response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });
+  if (response.status === 401) {
+    showSignIn();
+    throw new Error('signed out');
+  }
   if (!response.ok) {
-    throw new Error(`${path}: HTTP ${response.status}`);
+    let detail = `HTTP ${response.status}`;
+    try {
+      detail = (await response.json()).detail || detail;
+    } catch {
+      // not JSON: keep the status
+    }
+    throw new Error(`${path}: ${detail}`);
   }
   return response.json();
 }
+
+let csrfToken = '';
+let refreshing = false;
+
+async function refreshAntiforgery() {
+  const response = await fetch('/api/auth/antiforgery', { cache: 'no-store', credentials: 'same-origin' });
+  csrfToken = (await response.json()).token;
+}
+
+async function postJson(path, body) {
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrfToken },
+    body: JSON.stringify(body),
+    cache: 'no-store',
+    credentials: 'same-origin',
+  });
+}
+
+async function problemOf(response) {
+  try {
+    return (await response.json()).detail || `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+const signInSection = document.getElementById('sign-in-section');
+const signInForm = document.getElementById('sign-in-form');
+const codeForm = document.getElementById('code-form');
+const signInError = document.getElementById('sign-in-error');
+
+function showSignIn() {
+  document.getElementById('data').hidden = true;
+  document.getElementById('password-form').hidden = true;
+  document.getElementById('signed-in').hidden = true;
+  signInSection.hidden = false;
+  signInForm.hidden = false;
+  codeForm.hidden = true;
+}
+
+function showSignedIn(me) {
+  signInSection.hidden = true;
+  document.getElementById('signed-in').hidden = false;
+  document.getElementById('who').textContent = `${me.userName} (${me.agency})`;
+  document.getElementById('roles').textContent = me.roles.length ? me.roles.join(', ') : 'no roles';
+  document.getElementById('data').hidden = false;
+  document.getElementById('password-form').hidden = !(me.dataRefused || '').includes('one-time password');
+  if (me.dataRefused) {
+    statusLine.textContent = `data refused: ${me.dataRefused}`;
+    statusLine.className = 'error';
+    return;
+  }
+  if (!refreshing) {
+    refreshing = true;
+    refresh();
+  }
+}
+
+signInForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  signInError.textContent = '';
+  await refreshAntiforgery();
+  const response = await postJson('/api/auth/sign-in', {
+    userName: document.getElementById('user-name').value,
+    password: document.getElementById('password').value,
+  });
+  if (!response.ok) {
+    signInError.textContent = await problemOf(response);
+    return;
+  }
+  const progress = await response.json();
+  document.getElementById('enrol').hidden = progress.next !== 'enrol';
+  document.getElementById('enrol-uri').textContent = progress.otpAuthUri || '';
+  signInForm.hidden = true;
+  codeForm.hidden = false;
+});
+
+codeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  signInError.textContent = '';
+  const response = await postJson('/api/auth/code', { code: document.getElementById('code').value.trim() });
+  if (!response.ok) {
+    signInError.textContent = await problemOf(response);
+    return;
+  }
+  document.getElementById('password').value = '';
+  document.getElementById('code').value = '';
+  await refreshAntiforgery();
+  showSignedIn(await response.json());
+});
+
+document.getElementById('password-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const passwordError = document.getElementById('password-error');
+  passwordError.textContent = '';
+  const response = await postJson('/api/auth/password', {
+    currentPassword: document.getElementById('current-password').value,
+    newPassword: document.getElementById('new-password').value,
+  });
+  if (!response.ok) {
+    passwordError.textContent = await problemOf(response);
+    return;
+  }
+  document.getElementById('current-password').value = '';
+  document.getElementById('new-password').value = '';
+  await start();
+});
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  await postJson('/api/auth/sign-out', {});
+  window.location.reload();
+});
 
 function cell(row, text, className) {
   const td = document.createElement('td');
@@ -72,6 +195,10 @@ function renderReads(reads) {
 }
 
 async function refresh() {
+  if (document.getElementById('data').hidden) {
+    refreshing = false;
+    return;
+  }
   try {
     const [hits, reads] = await Promise.all([getJson('/api/hits?limit=50'), getJson('/api/reads?limit=100')]);
     renderHits(hits);
@@ -86,4 +213,14 @@ async function refresh() {
   }
 }
 
-refresh();
+async function start() {
+  const response = await fetch('/api/auth/me', { cache: 'no-store', credentials: 'same-origin' });
+  if (response.ok) {
+    await refreshAntiforgery();
+    showSignedIn(await response.json());
+  } else {
+    showSignIn();
+  }
+}
+
+start();

@@ -16,8 +16,18 @@ public sealed class BridgePageBrowserTests
         using var _ = playwright;
         await using var __ = browser;
 
+        var account = await bridge.CreateUserAsync("browser.officer", [Alpr.Edge.Bridge.Access.Roles.BridgeRole.Investigator]);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(bridge.Web.ToString());
+
+        // Sign in through the page's form: password, then the authenticator's code (enrolment: the page shows the key's URI).
+        await page.FillAsync("#user-name", account.UserName);
+        await page.FillAsync("#password", account.Password);
+        await page.ClickAsync("#sign-in-button");
+        await Assertions.Expect(page.Locator("#enrol-uri")).ToContainTextAsync("otpauth://totp/");
+        await page.FillAsync("#code", TestTotp.Code(account.AuthenticatorKey));
+        await page.ClickAsync("#code-button");
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("browser.officer");
         const string purpose = "case 2026-0042 patrol briefing";
         await page.FillAsync("#purpose", purpose);
         await page.DispatchEventAsync("#purpose", "change");

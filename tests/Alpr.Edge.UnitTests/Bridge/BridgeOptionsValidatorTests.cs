@@ -35,7 +35,7 @@ public sealed class BridgeOptionsValidatorTests
     [InlineData("http://0.0.0.0:5080")]
     [InlineData("http://192.168.1.10:5080")]
     [InlineData("http://127.0.0.1:5080;http://*:5081")]
-    [InlineData("https://127.0.0.1:5080")]
+    [InlineData("ftp://127.0.0.1:5080")]
     [InlineData("")]
     public void Urls_that_are_not_loopback_http_are_refused_naming_the_key(string urls)
     {
@@ -43,6 +43,42 @@ public sealed class BridgeOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.StartsWith("urls:", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_http_on_another_address_is_refused_with_one_line_naming_tls()
+    {
+        var result = new BridgeOptionsValidator().Validate(null, new BridgeOptions { Urls = "http://0.0.0.0:5080" });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Equal("urls: 'http://0.0.0.0:5080' serves other machines without TLS; use https://0.0.0.0:5080 with webCertificateFile and webKeyFile, or a loopback address", failure);
+    }
+
+    [Fact]
+    public void Https_needs_existing_certificate_and_key_files_and_the_files_need_https()
+    {
+        var validator = new BridgeOptionsValidator();
+        var certificate = Path.GetTempFileName();
+        var key = Path.GetTempFileName();
+        try
+        {
+            Assert.StartsWith("webCertificateFile and webKeyFile: an https URL needs both",
+                Assert.Single(validator.Validate(null, new BridgeOptions { Urls = "https://0.0.0.0:5443" }).Failures!), StringComparison.Ordinal);
+            Assert.Equal("webKeyFile: '/nonexistent/key.pem' does not exist", Assert.Single(validator.Validate(null, new BridgeOptions
+            {
+                Urls = "https://0.0.0.0:5443", WebCertificateFile = certificate, WebKeyFile = "/nonexistent/key.pem",
+            }).Failures!));
+            Assert.True(validator.Validate(null, new BridgeOptions { Urls = "https://0.0.0.0:5443", WebCertificateFile = certificate, WebKeyFile = key }).Succeeded);
+            Assert.StartsWith("webCertificateFile and webKeyFile: only for https URLs", Assert.Single(validator.Validate(null, new BridgeOptions
+            {
+                Urls = "http://127.0.0.1:5080", WebCertificateFile = certificate, WebKeyFile = key,
+            }).Failures!), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(certificate);
+            File.Delete(key);
+        }
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Alpr.Edge.Bridge.Access.Tokens;
+
+/// <summary>Options of the API token scheme (none beyond the framework's).</summary>
+public sealed class ApiTokenAuthenticationOptions : AuthenticationSchemeOptions;
