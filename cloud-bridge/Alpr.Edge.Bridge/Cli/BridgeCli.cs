@@ -22,6 +22,7 @@ public static class BridgeCli
             new BrokerCommand(output, error),
             new HoldsCommand(output, error, TimeProvider.System),
             new EvidenceCommand(output, error, TimeProvider.System),
+            new AuditCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -79,6 +79,21 @@ public sealed class BridgeOptions
     /// <summary>The department's ALPR policy: data reaches the server at least every 30 days.</summary>
     public static TimeSpan TransferPolicyLimit => TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The audit trail's checkpoint file (JSON lines, only appended to), which should lie outside the database's
+    /// backups and ideally on other storage; default <c>audit-checkpoints.jsonl</c> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? AuditCheckpointFile { get; set; }
+
+    /// <summary>A checkpoint of the audit trail is signed every this many entries (default 100).</summary>
+    public int AuditCheckpointEveryEntries { get; set; } = 100;
+
+    /// <summary>A checkpoint of the audit trail is signed at least this often when entries were appended (default 5 minutes).</summary>
+    public TimeSpan AuditCheckpointEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The checkpoint file in use: <see cref="AuditCheckpointFile"/>, else <c>audit-checkpoints.jsonl</c> in the data folder.</summary>
+    public string ResolveAuditCheckpointFile() => AuditCheckpointFile ?? Path.Combine(DataDirectory, "audit-checkpoints.jsonl");
+
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
@@ -125,6 +140,9 @@ public sealed class BridgeOptions
         target.MaxDevices = MaxDevices;
         target.TransferAlertAfter = TransferAlertAfter;
         target.TransferCheckEvery = TransferCheckEvery;
+        target.AuditCheckpointFile = AuditCheckpointFile;
+        target.AuditCheckpointEveryEntries = AuditCheckpointEveryEntries;
+        target.AuditCheckpointEvery = AuditCheckpointEvery;
         target.Storage = new StorageOptions
         {
             Provider = Storage.Provider,

@@ -49,6 +49,7 @@ public static class BridgeEndpoints
         api.MapDeviceEndpoints();
         api.MapHoldEndpoints();
         api.MapTransferEndpoints();
+        api.MapAuditEndpoints();
         return endpoints;
     }
 
