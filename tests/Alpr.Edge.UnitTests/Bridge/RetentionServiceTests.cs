@@ -49,6 +49,10 @@ public sealed class RetentionServiceTests
         Assert.Null(await database.Store.GetReadAsync(dueTomorrow.Id, CancellationToken.None));
         Assert.NotNull(await database.Store.GetReadAsync(held.Id, CancellationToken.None));
         Assert.Equal(2, (await database.Store.GetPurgesAsync(10, CancellationToken.None)).Count);
+        var audited = await database.Store.GetRecentAuditEntriesAsync(10, CancellationToken.None);
+        Assert.Equal(2, audited.Count);
+        Assert.All(audited, a => Assert.Equal(("system", "retention.purge", "ok"), (a.User, a.Action, a.Outcome)));
+        Assert.StartsWith("purged=1 spared=", audited[0].Detail, StringComparison.Ordinal);
     }
 
     [Theory]
