@@ -225,6 +225,18 @@ public abstract partial class CentralStoreContractTests
     }
 
     [Fact]
+    public async Task Deleted_checkpoint_file_is_caught()
+    {
+        using var chain = Chain();
+        await chain.AppendAsync(8);
+        File.Delete(chain.File.Path);
+
+        var problem = Assert.Single(await VerifyBrokenAsync(chain));
+
+        Assert.Equal($"checkpoint file {chain.File.Path}: missing or empty, but the database holds 2 checkpoints (deleted or replaced file?)", problem);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_from_two_bridges_form_one_gap_free_chain()
     {
         var other = ReopenStore();
