@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alpr.Edge.Bridge.Audit.Reports;
 using Alpr.Edge.MqttTls;
 
 namespace Alpr.Edge.Bridge.Hosting;
@@ -91,6 +92,19 @@ public sealed class BridgeOptions
     /// <summary>A checkpoint of the audit trail is signed at least this often when entries were appended (default 5 minutes).</summary>
     public TimeSpan AuditCheckpointEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Start of the working day for the audit reports' after-hours section (default 07:00).</summary>
+    public TimeSpan AuditWorkingHoursStart { get; set; } = TimeSpan.FromHours(7);
+
+    /// <summary>End of the working day for the audit reports (default 19:00).</summary>
+    public TimeSpan AuditWorkingHoursEnd { get; set; } = TimeSpan.FromHours(19);
+
+    /// <summary>Time zone of the working hours, an IANA or Windows id (default <c>UTC</c>).</summary>
+    public string AuditTimeZone { get; set; } = "UTC";
+
+    /// <summary>The working hours as the reports take them (options validated first).</summary>
+    public WorkingHours ResolveWorkingHours() =>
+        new(AuditWorkingHoursStart, AuditWorkingHoursEnd, TimeZoneInfo.FindSystemTimeZoneById(AuditTimeZone));
+
     /// <summary>The checkpoint file in use: <see cref="AuditCheckpointFile"/>, else <c>audit-checkpoints.jsonl</c> in the data folder.</summary>
     public string ResolveAuditCheckpointFile() => AuditCheckpointFile ?? Path.Combine(DataDirectory, "audit-checkpoints.jsonl");
 
@@ -143,6 +157,9 @@ public sealed class BridgeOptions
         target.AuditCheckpointFile = AuditCheckpointFile;
         target.AuditCheckpointEveryEntries = AuditCheckpointEveryEntries;
         target.AuditCheckpointEvery = AuditCheckpointEvery;
+        target.AuditWorkingHoursStart = AuditWorkingHoursStart;
+        target.AuditWorkingHoursEnd = AuditWorkingHoursEnd;
+        target.AuditTimeZone = AuditTimeZone;
         target.Storage = new StorageOptions
         {
             Provider = Storage.Provider,

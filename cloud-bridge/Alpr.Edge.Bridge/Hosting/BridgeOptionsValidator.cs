@@ -103,6 +103,17 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         }
 
         Positive(options.AuditCheckpointEvery, "auditCheckpointEvery", failures);
+        if (options.AuditWorkingHoursStart < TimeSpan.Zero || options.AuditWorkingHoursEnd > TimeSpan.FromDays(1)
+            || options.AuditWorkingHoursStart >= options.AuditWorkingHoursEnd)
+        {
+            failures.Add("auditWorkingHoursStart and auditWorkingHoursEnd: must be times of day with the start before the end, e.g. \"07:00:00\" and \"19:00:00\"");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.AuditTimeZone ?? string.Empty, out _))
+        {
+            failures.Add($"auditTimeZone: '{options.AuditTimeZone}' is not a time zone; use an IANA id such as \"America/Los_Angeles\" or \"UTC\"");
+        }
+
         if (options.AuditCheckpointFile is not { } file)
         {
             return;

@@ -1,4 +1,5 @@
 using Alpr.Edge.Bridge.Audit.Checkpoints;
+using Alpr.Edge.Bridge.Audit.Reports;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Evidence;
@@ -53,7 +54,7 @@ public static class BridgeServiceCollectionExtensions
 
     /// <summary>
     /// The hash-chained audit trail over the central store, its checkpointer (the audit key in the data folder, created
-    /// on first start, and the checkpoint file) and the periodic checkpoint.
+    /// on first start, and the checkpoint file), the periodic checkpoint, the reports and the monthly regular audit.
     /// </summary>
     public static IServiceCollection AddBridgeAudit(this IServiceCollection services)
     {
@@ -76,6 +77,10 @@ public static class BridgeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BridgeOptions>>().Value.AuditCheckpointEveryEntries));
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<ChainedAuditTrail>());
         services.AddHostedService<AuditCheckpointService>();
+        services.AddSingleton(sp => new AuditReporter(
+            sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<ICentralStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RegularAuditService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegularAuditService>());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alpr.Edge.Bridge.Audit.Reports;
 using Alpr.Edge.Bridge.Storage;
 
 namespace Alpr.Edge.Bridge.Web;
@@ -8,4 +9,5 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<AuditCheckpoint>))]
+[JsonSerializable(typeof(AuditReport))]
 public sealed partial class AuditJson : JsonSerializerContext;

@@ -41,6 +41,14 @@ public sealed class BridgeAuditTests
             checkpoints.RootElement.GetArrayLength(),
             (await File.ReadAllLinesAsync(bridge.Options.ResolveAuditCheckpointFile())).Length);
 
+        using var report = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/audit/reports", UriKind.Relative)));
+        Assert.Contains(report.RootElement.GetProperty("searchesByUser").EnumerateArray(), c => c.GetProperty("key").GetString() == "anonymous");
+        using var csv = await http.GetAsync(new Uri("/api/audit/reports/searches-by-user?from=2000-01-01T00:00:00Z", UriKind.Relative));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("user,searches\r\nanonymous,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await http.GetAsync(new Uri("/api/audit/reports/nonsense", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await BridgeCli.InvokeAsync(["audit", "verify", "--data", bridge.Options.DataDirectory], output, error, CancellationToken.None);
