@@ -26,7 +26,7 @@ public sealed class PostgresLayoutTests(PostgresServer server)
             await second.InitializeAsync(None);
         }
 
-        Assert.Equal(["1", "2", "3", "4"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
+        Assert.Equal(["1", "2", "3", "4", "6"], await PostgresServer.QueryAsync(database, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success ORDER BY id;"));
         Assert.Equal(["pg_trgm"], await PostgresServer.QueryAsync(database, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm';"));
     }
 
@@ -144,13 +144,13 @@ public sealed class PostgresLayoutTests(PostgresServer server)
 
         await PostgresServer.QueryAsync(database, $"""
             INSERT INTO {SchemaMigrator.ChangelogTable} (type, version, description, name, checksum, installed_by, success)
-            VALUES (0, '7', 'from the future', 'V7__from_the_future.sql', 'x', 'test', true);
+            VALUES (0, '99', 'from the future', 'V99__from_the_future.sql', 'x', 'test', true);
             """);
         await using var store = Store(database);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(None));
 
-        Assert.EndsWith("has schema version 7; this bridge knows up to 4. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("has schema version 99; this bridge knows up to 6. Use a newer bridge.", error.Message, StringComparison.Ordinal);
     }
 
     private static PostgresCentralStore Store(string connectionString) => new(connectionString, NullLogger<PostgresCentralStore>.Instance);

@@ -33,7 +33,7 @@ public sealed class SqliteCentralStoreTests
     {
         await using var database = await TempDatabase.CreateAsync();
 
-        Assert.Equal(["1", "2", "3", "4", "5"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
+        Assert.Equal(["1", "2", "3", "4", "5", "7"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
         Assert.Equal("reads_device_camera", await ScalarAsync(database.DatabasePath, "SELECT name FROM sqlite_master WHERE name = 'reads_device_camera';"));
     }
 
@@ -49,7 +49,7 @@ public sealed class SqliteCentralStoreTests
         var stored = await database.Store.GetReadAsync(read.Id, None);
         Assert.Equal(read.Plate, stored!.Read.Plate);
         Assert.Equal(TestRecords.Noon, stored.ReceivedAt);
-        Assert.Equal(["1", "2", "3", "4", "5"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
+        Assert.Equal(["1", "2", "3", "4", "5", "7"], await ColumnAsync(database.DatabasePath, $"SELECT version FROM {SchemaMigrator.ChangelogTable} WHERE type = 0 AND success = 1 ORDER BY id;"));
         Assert.Equal("reads_device_camera", await ScalarAsync(database.DatabasePath, "SELECT name FROM sqlite_master WHERE name = 'reads_device_camera';"));
         Assert.False(await database.Store.AddReadAsync(read, TestRecords.Noon, None));
     }
@@ -65,7 +65,7 @@ public sealed class SqliteCentralStoreTests
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => database.Store.InitializeAsync(None));
 
-        Assert.Contains("schema version 99; this bridge knows up to 5. Use a newer bridge.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99; this bridge knows up to 7. Use a newer bridge.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
