@@ -11,8 +11,11 @@ namespace Alpr.Edge.Bridge.Storage.Postgres;
 /// arrive), B-tree indexes for plate, time and device/camera, a pg_trgm index for partial plates. Schema through the
 /// Evolve migrations in <c>Migrations/</c>. Thread-safe: each call takes a pooled connection from one data source.
 /// </summary>
-public sealed partial class PostgresCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IAuditStore, IAsyncDisposable, IDisposable
 {
+    /// <summary>The advisory lock that serialises appends to the audit chain ("alpr-aud" in ASCII).</summary>
+    private const long AuditChainLockKey = 0x616c_7072_2d61_7564;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _name;
     private readonly ILogger _logger;
@@ -88,6 +91,27 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
         if (await command.ExecuteScalarAsync(cancellationToken) is string created)
         {
             StorageLog.PartitionCreated(_logger, _name, created);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task<System.Data.Common.DbTransaction> BeginAuditAppendAsync(
+        System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // One lock for the chain, held until the transaction ends: appends from every bridge on this database queue on it.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            command.Parameters.AddWithValue("@key", AuditChainLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
         }
     }
 

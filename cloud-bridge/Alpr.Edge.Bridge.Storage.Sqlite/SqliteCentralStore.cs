@@ -12,7 +12,7 @@ namespace Alpr.Edge.Bridge.Storage.Sqlite;
 /// so the ingest loop and web requests can use it concurrently (SQLite serialises the writes).
 /// The schema comes from the Evolve migrations in <c>Migrations/</c>.
 /// </summary>
-public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IDisposable
+public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentralStore, IHitDispositionStore, ICletsRecordStore, ISharingStore, IAccountStore, IAuditStore, IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string _databasePath;
@@ -114,6 +114,17 @@ public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentra
     /// <inheritdoc />
     protected override async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await OpenAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task<System.Data.Common.DbTransaction> BeginAuditAppendAsync(
+        System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        cancellationToken.ThrowIfCancellationRequested();
+        // BEGIN IMMEDIATE takes the database's write lock at once (waiting up to the busy timeout): the head read next
+        // cannot change before the commit, whichever process appends.
+        return Task.FromResult<System.Data.Common.DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
 
     /// <inheritdoc />
     protected override DateTimeOffset ReadTime(System.Data.Common.DbDataReader reader, int column) => ParseTime(reader.GetString(column));

@@ -4,6 +4,7 @@ using Alpr.Edge.Bridge.Access;
 using Alpr.Edge.Bridge.Access.Accounts;
 using Alpr.Edge.Bridge.Access.Identity;
 using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,7 @@ internal static class AccountCli
             services.AddSingleton(time);
             services.AddSingleton(central);
             services.AddSingleton(accounts);
-            services.AddSingleton<IAuditTrail, AccessAuditTrail>();
+            services.AddSingleton<IAuditTrail>(_ => CentralStores.TrailOf(central, time));
             services.AddBridgeAccounts();
             await using var provider = services.BuildServiceProvider();
             await using var scope = provider.CreateAsyncScope();

@@ -25,6 +25,7 @@ public static class BridgeCli
             new CletsCommand(output, error, TimeProvider.System),
             new LoadgenCommand(output, error, TimeProvider.System),
             new UsersCommand(output, error, TimeProvider.System),
+            new AuditCommand(output, error, TimeProvider.System),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 
@@ -38,7 +39,8 @@ internal sealed class CletsCommand : Command
             return await store.RunAsync(parseResult, error, async (_, central) =>
             {
                 var written = await ((ICletsRecordStore)central).PutCletsRecordsAsync(records!, cancellationToken);
-                await new AccessAuditTrail(central, time).AppendAsync(
+                using var trail = CentralStores.TrailOf(central, time);
+                await trail.AppendAsync(
                     new AuditEvent(who, null, null, "clets.import", "ok", Target: path.Name, Detail: string.Create(CultureInfo.InvariantCulture, $"records={written}")),
                     cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"imported {written} CLETS records from {path.Name}"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using Alpr.Edge.Bridge.Evidence;
+using Alpr.Edge.Bridge.Hosting;
 
 namespace Alpr.Edge.Bridge.Cli;
 
@@ -56,7 +57,8 @@ internal sealed class EvidenceCommand : Command
 
         command.SetAction(async (parseResult, cancellationToken) => await store.RunAsync(parseResult, error, async (options, central) =>
         {
-            var export = await new EvidenceExporter(central, time).ExportAsync(
+            using var trail = CentralStores.TrailOf(central, time);
+            var export = await new EvidenceExporter(central, trail, time).ExportAsync(
                 parseResult.GetValue(caseNumber)!, parseResult.GetValue(to)!, parseResult.GetValue(by)!, parseResult.GetValue(reason)!,
                 options.DataDirectory, null, cancellationToken);
             if (export.Manifest is not { } manifest)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alpr.Edge.Bridge.Holds;
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Storage;
 
 namespace Alpr.Edge.Bridge.Cli;
@@ -73,7 +74,8 @@ internal sealed class HoldsCommand : Command
                 parseResult.GetValue(plate), parseResult.GetValue(device), start, end);
             return await store.RunAsync(parseResult, error, async (_, central) =>
             {
-                var outcome = await new HoldActions(central, time).PlaceAsync(request, null, cancellationToken);
+                using var trail = CentralStores.TrailOf(central, time);
+                var outcome = await new HoldActions(central, trail, time).PlaceAsync(request, null, cancellationToken);
                 if (outcome.Hold is null)
                 {
                     return await HotlistCommand.FailAsync(error, ExitCodes.Usage, outcome.Error!);
@@ -96,7 +98,8 @@ internal sealed class HoldsCommand : Command
         command.Options.Add(caseNumber);
         command.SetAction(async (parseResult, cancellationToken) => await store.RunAsync(parseResult, error, async (_, central) =>
         {
-            var holds = await new HoldActions(central, time).ListAsync(parseResult.GetValue(caseNumber), cancellationToken);
+            using var trail = CentralStores.TrailOf(central, time);
+            var holds = await new HoldActions(central, trail, time).ListAsync(parseResult.GetValue(caseNumber), cancellationToken);
             foreach (var hold in holds)
             {
                 await output.WriteLineAsync(Describe(hold));
@@ -132,7 +135,8 @@ internal sealed class HoldsCommand : Command
 
             return await store.RunAsync(parseResult, error, async (_, central) =>
             {
-                var outcome = await new HoldActions(central, time).ReleaseAsync(holdId, parseResult.GetValue(by), parseResult.GetValue(reason), null, cancellationToken);
+                using var trail = CentralStores.TrailOf(central, time);
+                var outcome = await new HoldActions(central, trail, time).ReleaseAsync(holdId, parseResult.GetValue(by), parseResult.GetValue(reason), null, cancellationToken);
                 if (outcome.Hold is null)
                 {
                     return await HotlistCommand.FailAsync(error, ExitCodes.Usage, outcome.Error!);

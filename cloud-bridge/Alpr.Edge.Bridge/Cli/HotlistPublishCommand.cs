@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Hotlists;
+using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Storage.Sqlite;
 using Alpr.Edge.Hotlists.Bundles;
 using Alpr.Edge.Hotlists.Loading;
@@ -76,6 +79,7 @@ internal sealed class HotlistPublishCommand : Command
                 return await HotlistCommand.FailAsync(_error, ExitCodes.Usage, "no devices: name them with --device ID or use --all-known");
             }
 
+            await AuditAsync(data, verification.Document!, devices, cancellationToken);
             var published = await HotlistPublisher.PublishAsync(new Uri(broker), bundle, devices, Timeout, cancellationToken, brokerOptions.Tls);
             foreach (var device in published)
             {
@@ -86,7 +90,8 @@ internal sealed class HotlistPublishCommand : Command
                 ? ExitCodes.Success
                 : await HotlistCommand.FailAsync(_error, ExitCodes.Failure, $"the broker refused the bundle for {string.Join(", ", devices.Except(published))}");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException
+            or StoreUnavailableException or System.Data.Common.DbException)
         {
             return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, ex.Message);
         }
@@ -98,6 +103,23 @@ internal sealed class HotlistPublishCommand : Command
         {
             return await HotlistCommand.FailAsync(_error, ExitCodes.Failure, $"broker {broker} not reached within {Timeout.TotalSeconds:0} s: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Appends the publish to the audit trail of the store in the data folder before anything is sent; when that fails
+    /// the list is not published.
+    /// </summary>
+    private static async Task AuditAsync(string dataDirectory, HotlistDocument document, IReadOnlyList<string> devices, CancellationToken cancellationToken)
+    {
+        var options = new BridgeOptions { DataDirectory = dataDirectory };
+        using var store = new SqliteCentralStore(options.DatabasePath, NullLogger<SqliteCentralStore>.Instance);
+        await store.InitializeAsync(cancellationToken);
+        using var trail = CentralStores.TrailOf(store, TimeProvider.System);
+        await trail.AppendAsync(
+            new AuditEvent(Environment.UserName, null, null, AuditedAction.HotlistPublished, "requested",
+                Target: string.Create(CultureInfo.InvariantCulture, $"hotlist version {document.ListVersion} ({document.Entries.Count} entries)"),
+                Detail: "devices=" + string.Join(',', devices)),
+            cancellationToken);
     }
 
     private static async Task<IEnumerable<string>> KnownDevicesAsync(string dataDirectory, CancellationToken cancellationToken)

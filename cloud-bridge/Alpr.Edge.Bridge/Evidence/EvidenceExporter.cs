@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Hotlists.Bundles;
@@ -11,7 +12,7 @@ namespace Alpr.Edge.Bridge.Evidence;
 /// JSON file each (<c>reads/{id}.json</c>, <c>hits/{id}.json</c>), the hits' images as files
 /// (<c>hits/{id}.plate.jpg</c>, <c>hits/{id}.overview.jpg</c>), <c>manifest.json</c> (who, when, why, and each
 /// file's SHA-256 and size) and <c>manifest.sig</c> (ECDSA P-256 over the manifest's bytes, DER, by the evidence key).
-/// Each export writes an access-audit row (<see cref="AuditedAction.EvidenceExported"/>) before any file.
+/// Each export appends an audit-trail entry (<see cref="AuditedAction.EvidenceExported"/>) before any file.
 /// </summary>
 public sealed class EvidenceExporter
 {
@@ -22,12 +23,14 @@ public sealed class EvidenceExporter
     public const string SignatureFileName = "manifest.sig";
 
     private readonly ICentralStore _store;
+    private readonly IAuditTrail _trail;
     private readonly TimeProvider _time;
 
-    /// <summary>An exporter of <paramref name="store"/>'s records, timed by <paramref name="time"/>.</summary>
-    public EvidenceExporter(ICentralStore store, TimeProvider time)
+    /// <summary>An exporter of <paramref name="store"/>'s records, audited in <paramref name="trail"/>, timed by <paramref name="time"/>.</summary>
+    public EvidenceExporter(ICentralStore store, IAuditTrail trail, TimeProvider time)
     {
         _store = store;
+        _trail = trail;
         _time = time;
     }
 
@@ -83,9 +86,9 @@ public sealed class EvidenceExporter
         }
 
         var now = _time.GetUtcNow();
-        await _store.AddAccessAuditAsync(
-            new AccessAuditEntry(now, by.Trim(), origin, AuditedAction.EvidenceExported,
-                $"evidence/{Uri.EscapeDataString(caseNumber)}?to={Uri.EscapeDataString(full)}&reads={reads.Count}&hits={hits.Count}", reason.Trim()),
+        await _trail.AppendAsync(
+            new AuditEvent(by.Trim(), null, origin, AuditedAction.EvidenceExported, "ok", reason.Trim(), caseNumber, full,
+                $"reads={reads.Count} hits={hits.Count}"),
             cancellationToken);
 
         Directory.CreateDirectory(full);

@@ -1,10 +1,11 @@
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Storage;
 
 namespace Alpr.Edge.Bridge.Holds;
 
 /// <summary>
 /// Places, releases and lists legal holds for the command line and the API alike. Every hold placed or released
-/// writes an access-audit row (<see cref="AuditedAction"/>) naming who, when and why, in the same call.
+/// appends an audit-trail entry (<see cref="AuditedAction"/>) naming who, when and why, in the same call.
 /// </summary>
 public sealed class HoldActions
 {
@@ -12,12 +13,14 @@ public sealed class HoldActions
     public const int MaxTextLength = 500;
 
     private readonly ICentralStore _store;
+    private readonly IAuditTrail _trail;
     private readonly TimeProvider _time;
 
-    /// <summary>Actions on <paramref name="store"/>, timed by <paramref name="time"/>.</summary>
-    public HoldActions(ICentralStore store, TimeProvider time)
+    /// <summary>Actions on <paramref name="store"/>, audited in <paramref name="trail"/>, timed by <paramref name="time"/>.</summary>
+    public HoldActions(ICentralStore store, IAuditTrail trail, TimeProvider time)
     {
         _store = store;
+        _trail = trail;
         _time = time;
     }
 
@@ -48,7 +51,7 @@ public sealed class HoldActions
         }
 
         await _store.PlaceHoldAsync(hold!, cancellationToken);
-        await AuditAsync(AuditedAction.HoldPlaced, hold!, hold!.PlacedBy, hold.Reason, origin, now, cancellationToken);
+        await AuditAsync(AuditedAction.HoldPlaced, hold!, hold!.PlacedBy, hold.Reason, origin, cancellationToken);
         return HoldOutcome.Done(hold);
     }
 
@@ -81,7 +84,7 @@ public sealed class HoldActions
         }
 
         var released = hold with { ReleasedBy = by.Trim(), ReleasedAt = now };
-        await AuditAsync(AuditedAction.HoldReleased, released, released.ReleasedBy!, reason!.Trim(), origin, now, cancellationToken);
+        await AuditAsync(AuditedAction.HoldReleased, released, released.ReleasedBy!, reason!.Trim(), origin, cancellationToken);
         return HoldOutcome.Done(released);
     }
 
@@ -92,8 +95,19 @@ public sealed class HoldActions
         return string.IsNullOrWhiteSpace(caseNumber) ? holds : [.. holds.Where(h => h.CaseNumber == caseNumber.Trim())];
     }
 
-    private Task AuditAsync(string action, LegalHold hold, string by, string reason, string? origin, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _store.AddAccessAuditAsync(new AccessAuditEntry(at, by, origin, action, $"holds/{hold.Id}?case={Uri.EscapeDataString(hold.CaseNumber)}", reason), cancellationToken);
+    private Task AuditAsync(string action, LegalHold hold, string by, string reason, string? origin, CancellationToken cancellationToken) =>
+        _trail.AppendAsync(
+            new AuditEvent(by, null, origin, action, "ok", reason, hold.CaseNumber, $"holds/{hold.Id}", Selection(hold)),
+            cancellationToken);
+
+    private static string Selection(LegalHold hold) =>
+        string.Join(' ', new[]
+        {
+            hold.Plate is null ? null : $"plate={hold.Plate}",
+            hold.DeviceId is null ? null : $"device={hold.DeviceId}",
+            hold.From is { } from ? $"from={from.UtcDateTime:O}" : null,
+            hold.To is { } to ? $"to={to.UtcDateTime:O}" : null,
+        }.Where(p => p is not null));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

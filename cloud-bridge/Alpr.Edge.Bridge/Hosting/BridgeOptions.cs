@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Alpr.Edge.Bridge.Access.Purposes;
+using Alpr.Edge.Bridge.Audit.Reports;
 using Alpr.Edge.MqttTls;
 
 namespace Alpr.Edge.Bridge.Hosting;
@@ -100,6 +101,34 @@ public sealed class BridgeOptions
     /// <summary>The department's ALPR policy: data reaches the server at least every 30 days.</summary>
     public static TimeSpan TransferPolicyLimit => TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The audit trail's checkpoint file (JSON lines, only appended to), which should lie outside the database's
+    /// backups and ideally on other storage; default <c>audit-checkpoints.jsonl</c> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? AuditCheckpointFile { get; set; }
+
+    /// <summary>A checkpoint of the audit trail is signed every this many entries (default 100).</summary>
+    public int AuditCheckpointEveryEntries { get; set; } = 100;
+
+    /// <summary>A checkpoint of the audit trail is signed at least this often when entries were appended (default 5 minutes).</summary>
+    public TimeSpan AuditCheckpointEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Start of the working day for the audit reports' after-hours section (default 07:00).</summary>
+    public TimeSpan AuditWorkingHoursStart { get; set; } = TimeSpan.FromHours(7);
+
+    /// <summary>End of the working day for the audit reports (default 19:00).</summary>
+    public TimeSpan AuditWorkingHoursEnd { get; set; } = TimeSpan.FromHours(19);
+
+    /// <summary>Time zone of the working hours, an IANA or Windows id (default <c>UTC</c>).</summary>
+    public string AuditTimeZone { get; set; } = "UTC";
+
+    /// <summary>The working hours as the reports take them (options validated first).</summary>
+    public WorkingHours ResolveWorkingHours() =>
+        new(AuditWorkingHoursStart, AuditWorkingHoursEnd, TimeZoneInfo.FindSystemTimeZoneById(AuditTimeZone));
+
+    /// <summary>The checkpoint file in use: <see cref="AuditCheckpointFile"/>, else <c>audit-checkpoints.jsonl</c> in the data folder.</summary>
+    public string ResolveAuditCheckpointFile() => AuditCheckpointFile ?? Path.Combine(DataDirectory, "audit-checkpoints.jsonl");
+
     /// <summary>Most unacknowledged QoS 1 messages the broker may send the bridge at once (MQTT 5 receive maximum).</summary>
     public int MaxInFlight { get; set; } = 100;
 
@@ -163,6 +192,12 @@ public sealed class BridgeOptions
         target.Purposes = [.. Purposes.Select(p => new PurposeOption { Name = p.Name, RequiresCase = p.RequiresCase })];
         target.TransferAlertAfter = TransferAlertAfter;
         target.TransferCheckEvery = TransferCheckEvery;
+        target.AuditCheckpointFile = AuditCheckpointFile;
+        target.AuditCheckpointEveryEntries = AuditCheckpointEveryEntries;
+        target.AuditCheckpointEvery = AuditCheckpointEvery;
+        target.AuditWorkingHoursStart = AuditWorkingHoursStart;
+        target.AuditWorkingHoursEnd = AuditWorkingHoursEnd;
+        target.AuditTimeZone = AuditTimeZone;
         target.Storage = new StorageOptions
         {
             Provider = Storage.Provider,

@@ -86,6 +86,7 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
         ValidateRetention(options.Retention, failures);
         Positive(options.TransferAlertAfter, "transferAlertAfter", failures);
         Positive(options.TransferCheckEvery, "transferCheckEvery", failures);
+        ValidateAudit(options, failures);
         if (options.TransferAlertAfter > BridgeOptions.TransferPolicyLimit)
         {
             failures.Add($"transferAlertAfter: {options.TransferAlertAfter:c} is longer than the 30 days the department's ALPR policy allows between transfers "
@@ -110,6 +111,52 @@ public sealed class BridgeOptionsValidator : IValidateOptions<BridgeOptions>
 
         failures.AddRange(PurposeCatalog.Validate(options.Purposes));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateAudit(BridgeOptions options, List<string> failures)
+    {
+        if (options.AuditCheckpointEveryEntries is < 1 or > 1_000_000)
+        {
+            failures.Add($"auditCheckpointEveryEntries: {options.AuditCheckpointEveryEntries} must be 1 to 1000000");
+        }
+
+        Positive(options.AuditCheckpointEvery, "auditCheckpointEvery", failures);
+        if (options.AuditWorkingHoursStart < TimeSpan.Zero || options.AuditWorkingHoursEnd > TimeSpan.FromDays(1)
+            || options.AuditWorkingHoursStart >= options.AuditWorkingHoursEnd)
+        {
+            failures.Add("auditWorkingHoursStart and auditWorkingHoursEnd: must be times of day with the start before the end, e.g. \"07:00:00\" and \"19:00:00\"");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.AuditTimeZone ?? string.Empty, out _))
+        {
+            failures.Add($"auditTimeZone: '{options.AuditTimeZone}' is not a time zone; use an IANA id such as \"America/Los_Angeles\" or \"UTC\"");
+        }
+
+        if (options.AuditCheckpointFile is not { } file)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            failures.Add("auditCheckpointFile: must not be empty; leave it out for audit-checkpoints.jsonl in dataDirectory");
+            return;
+        }
+
+        var full = Path.GetFullPath(file);
+        var folder = Path.GetDirectoryName(full);
+        if (Directory.Exists(full))
+        {
+            failures.Add($"auditCheckpointFile: '{full}' is a folder; name a file, e.g. /var/log/alpr/audit-checkpoints.jsonl");
+        }
+        else if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            failures.Add($"auditCheckpointFile: folder '{folder}' does not exist; create it (ideally on storage other than the database's)");
+        }
+        else if (string.Equals(full, Path.GetFullPath(options.DatabasePath), StringComparison.Ordinal))
+        {
+            failures.Add("auditCheckpointFile: must not be the database itself; the checkpoints are kept outside it");
+        }
     }
 
     private static void ValidateUrls(BridgeOptions options, List<string> failures)

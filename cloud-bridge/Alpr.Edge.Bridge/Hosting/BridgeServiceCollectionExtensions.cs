@@ -1,10 +1,13 @@
 using Alpr.Edge.Bridge.Access.Purposes;
 using Alpr.Edge.Bridge.Access;
+using Alpr.Edge.Bridge.Audit.Checkpoints;
+using Alpr.Edge.Bridge.Audit.Reports;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Broker;
 using Alpr.Edge.Bridge.Evidence;
 using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Ingest;
+using Alpr.Edge.Bridge.Keys;
 using Alpr.Edge.Bridge.Printing;
 using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
@@ -46,13 +49,45 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton(sp => (ISharingStore)sp.GetRequiredService<ICentralStore>());
         services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICentralStore>());
         services.AddHostedService<StoreInitializer>();
-        services.AddSingleton<IAuditTrail, AccessAuditTrail>();
+        services.AddBridgeAudit();
         services.AddSingleton<HoldActions>();
         services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<TransferWatchService>();
         services.AddHostedService(sp => sp.GetRequiredService<TransferWatchService>());
+        return services;
+    }
+
+    /// <summary>
+    /// The hash-chained audit trail over the central store, its checkpointer (the audit key in the data folder, created
+    /// on first start, and the checkpoint file), the periodic checkpoint, the reports and the monthly regular audit.
+    /// </summary>
+    public static IServiceCollection AddBridgeAudit(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => CentralStores.AuditOf(sp.GetRequiredService<ICentralStore>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BridgeOptions>>().Value;
+            return new AuditCheckpointer(
+                sp.GetRequiredService<IAuditStore>(),
+                AuditKey.LoadOrCreate(options.DataDirectory),
+                new AuditCheckpointFile(options.ResolveAuditCheckpointFile()),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<AuditCheckpointer>>());
+        });
+        services.AddSingleton(sp => new ChainedAuditTrail(
+            sp.GetRequiredService<IAuditStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ChainedAuditTrail>>(),
+            sp.GetRequiredService<AuditCheckpointer>(),
+            sp.GetRequiredService<IOptions<BridgeOptions>>().Value.AuditCheckpointEveryEntries));
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<ChainedAuditTrail>());
+        services.AddHostedService<AuditCheckpointService>();
+        services.AddSingleton(sp => new AuditReporter(
+            sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<ICentralStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RegularAuditService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegularAuditService>());
         return services;
     }
 

@@ -1,7 +1,9 @@
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Storage.Postgres;
 using Alpr.Edge.Bridge.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alpr.Edge.Bridge.Hosting;
 
@@ -19,6 +21,17 @@ public static class CentralStores
                 loggers.CreateLogger<PostgresCentralStore>())
             : new SqliteCentralStore(options.DatabasePath, loggers.CreateLogger<SqliteCentralStore>());
     }
+
+    /// <summary>The audit chain's tables of <paramref name="store"/> (both engines keep them).</summary>
+    public static IAuditStore AuditOf(ICentralStore store) =>
+        store as IAuditStore ?? throw new InvalidOperationException($"{store?.GetType().Name} keeps no audit chain");
+
+    /// <summary>
+    /// The audit trail for a command-line verb on <paramref name="store"/>: it appends to the same chain as the running
+    /// bridge (under the chain's lock) but signs no checkpoints; the bridge's next periodic checkpoint covers its entries.
+    /// </summary>
+    public static ChainedAuditTrail TrailOf(ICentralStore store, TimeProvider time) =>
+        new(AuditOf(store), time, NullLogger<ChainedAuditTrail>.Instance);
 
     /// <summary>Closes <paramref name="store"/> (the engines are disposable; the contract is not).</summary>
     public static async ValueTask CloseAsync(ICentralStore store)

@@ -1,18 +1,30 @@
-using Alpr.Edge.Bridge.Storage;
+using Alpr.Edge.Bridge.Access.Roles;
+using Alpr.Edge.Bridge.Audit.Trail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Alpr.Edge.Bridge.Web;
 
 /// <summary>
-/// Writes an <c>access_audit</c> row for every <c>/api</c> request before it is served, and refuses the
-/// request (503) when the row cannot be written. Until access control lands the user is always
-/// <see cref="LocalUser"/>; the purpose comes from the <c>X-Purpose</c> header or the <c>purpose</c> query parameter.
+/// Appends an entry to the audit trail (<see cref="IAuditTrail"/>) for every <c>/api</c> request before it is served,
+/// and refuses the request (503) when the entry cannot be appended: action <c>api.{METHOD}</c>, target the path and
+/// query, the signed-in user (<see cref="Accessor"/>; <see cref="Anonymous"/> when none) and agency, the remote
+/// address, and the purpose from the <c>X-Purpose</c> header or the <c>purpose</c> query parameter, outcome
+/// <see cref="Requested"/>. A request then refused (401 or 403) gets a second entry, outcome <see cref="Refused"/>.
 /// </summary>
 public sealed class AccessAuditMiddleware
 {
-    /// <summary>The user recorded until login exists.</summary>
+    /// <summary>The user commands record until sign-in exists (devices' commands' <c>requestedBy</c>).</summary>
     public const string LocalUser = "local-unauthenticated";
+
+    /// <summary>The user recorded for a request nobody is signed in to.</summary>
+    public const string Anonymous = "anonymous";
+
+    /// <summary>Outcome of the entry written before a request is served.</summary>
+    public const string Requested = "requested";
+
+    /// <summary>Outcome of the entry written when the request was refused (401 or 403).</summary>
+    public const string Refused = "refused";
 
     /// <summary>Header that states the purpose of an access.</summary>
     public const string PurposeHeader = "X-Purpose";
@@ -21,16 +33,14 @@ public sealed class AccessAuditMiddleware
     public const int MaxPurposeLength = 500;
 
     private readonly RequestDelegate _next;
-    private readonly ICentralStore _store;
-    private readonly TimeProvider _time;
+    private readonly IAuditTrail _trail;
     private readonly ILogger<AccessAuditMiddleware> _logger;
 
     /// <summary>Creates the middleware.</summary>
-    public AccessAuditMiddleware(RequestDelegate next, ICentralStore store, TimeProvider time, ILogger<AccessAuditMiddleware> logger)
+    public AccessAuditMiddleware(RequestDelegate next, IAuditTrail trail, ILogger<AccessAuditMiddleware> logger)
     {
         _next = next;
-        _store = store;
-        _time = time;
+        _trail = trail;
         _logger = logger;
     }
 
@@ -39,31 +49,49 @@ public sealed class AccessAuditMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (request.Path.StartsWithSegments("/api"))
+        if (!request.Path.StartsWithSegments("/api"))
         {
-            context.Response.Headers.CacheControl = "no-store";
-            var path = request.Path.Value + request.QueryString.Value;
-            var entry = new AccessAuditEntry(
-                _time.GetUtcNow(),
-                LocalUser,
-                context.Connection.RemoteIpAddress?.ToString(),
-                request.Method,
-                path,
-                PurposeOf(request));
+            await _next(context);
+            return;
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        var accessor = Accessor.From(context.User);
+        var entry = new AuditEvent(
+            accessor?.UserName ?? Anonymous,
+            string.IsNullOrEmpty(accessor?.Agency) ? null : accessor.Agency,
+            context.Connection.RemoteIpAddress?.ToString(),
+            "api." + request.Method,
+            Requested,
+            PurposeOf(request),
+            Target: request.Path.Value + request.QueryString.Value);
+        try
+        {
+            await _trail.AppendAsync(entry, context.RequestAborted);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            WebLog.AuditFailed(_logger, ex, request.Method, request.Path.Value ?? string.Empty);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync("access audit unavailable: access refused", context.RequestAborted);
+            return;
+        }
+
+        await _next(context);
+        if (context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            var after = Accessor.From(context.User);
             try
             {
-                await _store.AddAccessAuditAsync(entry, context.RequestAborted);
+                await _trail.AppendAsync(
+                    entry with { User = after?.UserName ?? entry.User, Agency = string.IsNullOrEmpty(after?.Agency) ? entry.Agency : after.Agency, Outcome = Refused, Detail = $"status {context.Response.StatusCode}" },
+                    context.RequestAborted);
             }
             catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
             {
                 WebLog.AuditFailed(_logger, ex, request.Method, request.Path.Value ?? string.Empty);
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await context.Response.WriteAsync("access audit unavailable: access refused", context.RequestAborted);
-                return;
             }
         }
-
-        await _next(context);
     }
 
     /// <summary>The stated purpose of a request (header, then query), trimmed and shortened; null when none.</summary>

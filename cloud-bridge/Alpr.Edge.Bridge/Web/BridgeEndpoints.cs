@@ -71,6 +71,7 @@ public static class BridgeEndpoints
         api.MapHitImageEndpoints();
         api.MapSharingEndpoints();
         api.MapRecordsRequestEndpoints();
+        api.MapAuditEndpoints();
         return endpoints;
     }
 

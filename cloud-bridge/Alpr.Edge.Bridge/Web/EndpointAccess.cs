@@ -63,6 +63,12 @@ public static class EndpointAccess
         Data("POST", "/api/records-requests", RecordsManager, Administrator, Investigator, Operator),
         Data("POST", "/api/records-requests/{id:guid}/status", RecordsManager),
 
+        // The audit trail, its checkpoints and the auditor's reports: auditors and administrators, read-only.
+        Data("GET", "/api/audit/", Auditor, Administrator),
+        Data("GET", "/api/audit/checkpoints", Auditor, Administrator),
+        Data("GET", "/api/audit/reports", Auditor, Administrator),
+        Data("GET", "/api/audit/reports/{section}", Auditor, Administrator),
+
         // The transfer watch: operators, administrators and auditors.
         Data("GET", "/api/transfers", Operator, Administrator, Auditor),
         Data("GET", "/api/transfer-alerts", Operator, Administrator, Auditor),

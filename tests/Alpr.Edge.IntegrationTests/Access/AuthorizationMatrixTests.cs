@@ -61,6 +61,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/records-requests"] = ["ok", "403", "403", "ok", "ok", "401", "401", "403", "403"],
         ["POST /api/records-requests"] = ["ok", "ok", "ok", "ok", "403", "401", "401", "403", "403"],
         ["POST /api/records-requests/{id:guid}/status"] = ["403", "403", "403", "ok", "403", "401", "401", "403", "403"],
+        ["GET /api/audit/"] = ["ok", "403", "403", "403", "ok", "401", "401", "403", "403"],
+        ["GET /api/audit/checkpoints"] = ["ok", "403", "403", "403", "ok", "401", "401", "403", "403"],
+        ["GET /api/audit/reports"] = ["ok", "403", "403", "403", "ok", "401", "401", "403", "403"],
+        ["GET /api/audit/reports/{section}"] = ["ok", "403", "403", "403", "ok", "401", "401", "403", "403"],
         // Last, as it ends the session.
         ["POST /api/auth/sign-out"] = ["ok", "ok", "ok", "ok", "ok", "401", "401", "ok", "ok"],
     };
@@ -126,6 +130,7 @@ public sealed class AuthorizationMatrixTests
                 .Replace("{deviceId}", "matrix-pole", StringComparison.Ordinal)
                 .Replace("{holdId:long}", "1", StringComparison.Ordinal)
                 .Replace("{kind}", "plate-crop", StringComparison.Ordinal)
+                .Replace("{section}", "refused", StringComparison.Ordinal)
                 .Replace("{ori}", "CA0349999", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
             if (method == "POST")

@@ -30,10 +30,10 @@ public sealed class SignInTests
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Locked], statuses);
         Assert.Equal(HttpStatusCode.Locked, sixth.StatusCode);
         Assert.Contains("locked", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(50, CancellationToken.None);
-        Assert.Contains(audit, a => a.Method == "auth.lockout" && a.User == "locked.user");
+        var audit = await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "auth.lockout" && a.User == "locked.user");
         // Four failures and the refused sixth attempt are sign-in events; the fifth is the lockout.
-        Assert.Equal(5, audit.Count(a => a.Method == "auth.sign-in" && a.Path == "locked.user"));
+        Assert.Equal(5, audit.Count(a => a.Action == "auth.sign-in" && a.Target == "locked.user"));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class SignInTests
         Assert.Contains("already used", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var me = await second.Http.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(50, CancellationToken.None);
-        Assert.Equal(2, audit.Count(a => a.Method == "auth.mfa" && a.Path == "totp.user"));
+        var audit = await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None);
+        Assert.Equal(2, audit.Count(a => a.Action == "auth.mfa" && a.Target == "totp.user"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class SignInTests
         using var scope = bridge.Host.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<AccountService>().Users.FindByNameAsync("new.user");
         Assert.True(user!.TwoFactorEnabled);
-        Assert.Contains(await bridge.Host.Store.GetRecentAccessAuditAsync(50, CancellationToken.None), a => a.Method == "user.mfa-enrolled" && a.Path == "new.user");
+        Assert.Contains(await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None), a => a.Action == "user.mfa-enrolled" && a.Target == "new.user");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class SignInTests
         Assert.Contains("training", await reads.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(me.RootElement.GetProperty("trainingCurrent").GetBoolean());
         Assert.Contains("lapsed", me.RootElement.GetProperty("dataRefused").GetString(), StringComparison.Ordinal);
-        Assert.Contains(await bridge.Host.Store.GetRecentAccessAuditAsync(50, CancellationToken.None), a => a.Method == "access.refused" && a.User == "lapsed.user");
+        Assert.Contains(await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None), a => a.Action == "access.refused" && a.User == "lapsed.user");
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class SignInTests
         using var response = await session.PasswordAsync(hostile, "' OR 1=1 --");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None), a => a.Method == "auth.sign-in" && a.User == hostile && a.Path == hostile);
+        Assert.Contains(await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(20, CancellationToken.None), a => a.Action == "auth.sign-in" && a.User == hostile && a.Target == hostile);
         Assert.Equal(2, (await bridge.Host.Services.GetRequiredService<Alpr.Edge.Bridge.Storage.IAccountStore>().GetUsersAsync(CancellationToken.None)).Count);
     }
 }

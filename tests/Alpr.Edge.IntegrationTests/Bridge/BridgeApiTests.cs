@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,12 +32,14 @@ public sealed class BridgeApiTests
         using var missing = await http.GetAsync(new Uri($"/api/reads/{Guid.NewGuid()}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(10, CancellationToken.None);
+        // Besides the bridge's own jobs at start (user system: the purge, the regular audit), one entry per request.
+        var audit = (await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(10, CancellationToken.None))
+            .Where(a => a.User != Alpr.Edge.Bridge.Holds.AuditedAction.SystemUser).ToList();
         Assert.Equal(3, audit.Count);
-        Assert.All(audit, a => Assert.Equal(AccessAuditMiddleware.LocalUser, a.User));
+        Assert.All(audit, a => Assert.Equal((RunningBridge.TestClientUser, "CA0010000", "api.GET"), (a.User, a.Agency, a.Action)));
         Assert.All(audit, a => Assert.Equal("127.0.0.1", a.RemoteAddress));
-        Assert.Contains(audit, a => a.Path == "/api/reads?limit=10" && a.Purpose == "case 2026-1234");
-        Assert.Contains(audit, a => a.Path.StartsWith($"/api/reads/{read.Id}", StringComparison.Ordinal) && a.Purpose == "patrol");
+        Assert.Contains(audit, a => a.Target == "/api/reads?limit=10" && a.Purpose == "case 2026-1234");
+        Assert.Contains(audit, a => a.Target!.StartsWith($"/api/reads/{read.Id}", StringComparison.Ordinal) && a.Purpose == "patrol");
         Assert.Contains(audit, a => a.Purpose is null);
     }
 

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -40,9 +41,9 @@ public sealed class BridgeHoldsApiTests
         Assert.Contains("\"7ABC123\"", command, StringComparison.Ordinal);
         var hold = Assert.Single(await bridge.Host.Store.GetHoldsAsync(CancellationToken.None));
         Assert.Equal((id, "2026-117", "7ABC123", "pole-1", "Det. Reyes"), (hold.Id, hold.CaseNumber, hold.Plate, hold.DeviceId, hold.PlacedBy));
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(10, CancellationToken.None);
-        Assert.Contains(audit, a => a.Method == AuditedAction.HoldPlaced && a.User == "Det. Reyes" && a.Purpose == "robbery" && a.RemoteAddress == "127.0.0.1");
-        Assert.Contains(audit, a => a.Method == "POST" && a.Path == "/api/holds" && a.Purpose == "case 2026-117");
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(10, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == AuditedAction.HoldPlaced && a.User == "Det. Reyes" && a.Purpose == "robbery" && a.RemoteAddress == "127.0.0.1" && a.CaseNumber == "2026-117");
+        Assert.Contains(audit, a => a.Action == "api.POST" && a.Target == "/api/holds" && a.Purpose == "case 2026-117");
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class BridgeHoldsApiTests
         Assert.Equal((HttpStatusCode.BadRequest, "reason: required (why the hold is released)"), (noReason, noReasonDetail));
         var holds = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/holds?case=C-2", UriKind.Relative)));
         Assert.Equal("Sgt. Lee", Assert.Single(holds.RootElement.EnumerateArray()).GetProperty("releasedBy").GetString());
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None);
-        Assert.Single(audit, a => a.Method == AuditedAction.HoldReleased);
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(20, CancellationToken.None);
+        Assert.Single(audit, a => a.Action == AuditedAction.HoldReleased);
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public sealed class BridgeHoldsApiTests
         Assert.Equal(1, body.RootElement.GetProperty("manifest").GetProperty("reads").GetInt32());
         var publicKey = await File.ReadAllTextAsync(EvidenceKey.In(bridge.Options.DataDirectory).PublicPath);
         Assert.Empty((await EvidenceVerifier.VerifyAsync(folder, publicKey, CancellationToken.None)).Problems);
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None);
-        Assert.Single(audit, a => a.Method == AuditedAction.EvidenceExported && a.User == "Det. Reyes" && a.Purpose == "court");
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(20, CancellationToken.None);
+        Assert.Single(audit, a => a.Action == AuditedAction.EvidenceExported && a.User == "Det. Reyes" && a.Purpose == "court");
     }
 
     private static async Task<(HttpStatusCode Status, string? Detail)> PostAsync(HttpClient http, string path, object body)

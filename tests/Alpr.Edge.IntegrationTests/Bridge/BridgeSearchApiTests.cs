@@ -26,7 +26,7 @@ public sealed class BridgeSearchApiTests
         Assert.Contains("is not one of administrative, hit-verification, investigation", unknown.Detail, StringComparison.Ordinal);
         Assert.Contains("requires a case or incident number", noCase.Detail, StringComparison.Ordinal);
         Assert.Contains("case number: letters, digits", badCase.Detail, StringComparison.Ordinal);
-        var refusals = (await bridge.Host.Store.GetRecentAccessAuditAsync(50, None)).Where(a => a.Method == "access.refused").ToList();
+        var refusals = (await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, None)).Where(a => a.Action == "access.refused").ToList();
         Assert.Equal(4, refusals.Count);
         Assert.Contains(refusals, a => a.Purpose == "curiosity");
     }
@@ -58,10 +58,10 @@ public sealed class BridgeSearchApiTests
         Assert.False(second.RootElement.GetProperty("hasMore").GetBoolean());
         Assert.Equal(6, Plates(canvass).Count);
         Assert.All(canvass.RootElement.GetProperty("items").EnumerateArray(), r => Assert.Equal("pole-1", r.GetProperty("read").GetProperty("deviceId").GetString()));
-        var searches = (await bridge.Host.Store.GetRecentAccessAuditAsync(50, None)).Where(a => a.Method == "reads.search").ToList();
+        var searches = (await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, None)).Where(a => a.Action == "reads.search").ToList();
         Assert.Equal(3, searches.Count);
         Assert.All(searches, a => Assert.Equal("investigation", a.Purpose));
-        Assert.Contains(searches, a => a.Path == "/api/search/reads");
+        Assert.Contains(searches, a => a.Target == "/api/search/reads");
 
         var bad = await ProblemAsync(http, "/api/search/reads?lat=38.5&lon=-121.4");
         Assert.Contains("give lat, lon and radius", bad.Detail, StringComparison.Ordinal);
@@ -111,9 +111,9 @@ public sealed class BridgeSearchApiTests
         using var misreads = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/reports/misreads", UriKind.Relative)));
         var week = Assert.Single(misreads.RootElement.EnumerateArray());
         Assert.Equal(("pole-1", 1, 0), (week.GetProperty("deviceId").GetString(), week.GetProperty("verified").GetInt32(), week.GetProperty("misreads").GetInt32()));
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(100, None);
-        Assert.Equal(3, audit.Count(a => a.Method == "hit.actionable"));
-        Assert.Equal(3, audit.Count(a => a.Method == "hit.verify"));
+        var audit = await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(100, None);
+        Assert.Equal(3, audit.Count(a => a.Action == "hit.actionable"));
+        Assert.Equal(3, audit.Count(a => a.Action == "hit.verify"));
     }
 
     [Fact]
@@ -142,9 +142,9 @@ public sealed class BridgeSearchApiTests
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal(crop, await image.Content.ReadAsByteArrayAsync());
-        var views = (await bridge.Host.Store.GetRecentAccessAuditAsync(50, None)).Where(a => a.Method == "image.view").ToList();
+        var views = (await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, None)).Where(a => a.Action == "image.view").ToList();
         var view = Assert.Single(views);
-        Assert.Equal(("patrol", $"hit:{hits[9].Id}/plate-crop"), (view.Purpose, view.Path));
+        Assert.Equal(("patrol", $"hit:{hits[9].Id}/plate-crop"), (view.Purpose, view.Target));
     }
 
     private static List<string?> Plates(JsonDocument page) =>

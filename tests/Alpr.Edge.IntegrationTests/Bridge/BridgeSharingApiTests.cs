@@ -42,9 +42,9 @@ public sealed class BridgeSharingApiTests
         var one = Assert.Single(shares.RootElement.EnumerateArray());
         Assert.Equal(read.Id, Assert.Single(one.GetProperty("readIds").EnumerateArray()).GetGuid());
         Assert.Equal(("joint task force, burglary series", "2026-77", "Access"), (one.GetProperty("reason").GetString(), one.GetProperty("caseNumber").GetString(), one.GetProperty("mode").GetString()));
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(100, None);
-        Assert.Equal(4, audit.Count(a => a.Method == "share.create" && a.Path == "agency:CA0349999"));
-        Assert.Single(audit, a => a.Method == "agency.verify");
+        var audit = await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(100, None);
+        Assert.Equal(4, audit.Count(a => a.Action == "share.create" && a.Target == "agency:CA0349999"));
+        Assert.Single(audit, a => a.Action == "agency.verify");
     }
 
     [Fact]

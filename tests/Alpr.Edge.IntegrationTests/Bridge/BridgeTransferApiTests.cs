@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using System.Net;
 using System.Text.Json;
 
@@ -25,6 +26,6 @@ public sealed class BridgeTransferApiTests
         Assert.True(pole.TryGetProperty("lastTransferAt", out _));
         Assert.Empty(alerts.RootElement.EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
-        Assert.Contains(await bridge.Host.Store.GetRecentAccessAuditAsync(10, CancellationToken.None), a => a.Path == "/api/transfers?purpose=audit" && a.Purpose == "audit");
+        Assert.Contains(await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(10, CancellationToken.None), a => a.Target == "/api/transfers?purpose=audit" && a.Purpose == "audit");
     }
 }

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Evidence;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -42,7 +43,9 @@ public abstract partial class CentralStoreContractTests
             await Store.PlaceHoldAsync(Hold("CASE-7", plate: "2HLD222"), None);
             var folder = Path.Combine(data, "usb");
 
-            var export = await new EvidenceExporter(Store, new FakeTimeProvider(Noon)).ExportAsync("CASE-7", folder, "det. rivera", "court", data, null, None);
+            var time = new FakeTimeProvider(Noon);
+            using var trail = CentralStores.TrailOf(Store, time);
+            var export = await new EvidenceExporter(Store, trail, time).ExportAsync("CASE-7", folder, "det. rivera", "court", data, null, None);
 
             Assert.Equal((1, 1, 3), (export.Manifest!.Reads, export.Manifest.Hits, export.Manifest.Files.Count));
             var publicKey = await File.ReadAllTextAsync(EvidenceKey.In(data).PublicPath);
@@ -50,7 +53,7 @@ public abstract partial class CentralStoreContractTests
             await File.WriteAllBytesAsync(Path.Combine(folder, "hits", $"{hit.Id}.plate.jpg"), [0xFF, 0xD8, 8, 0xFF, 0xD9]);
             var problem = Assert.Single((await EvidenceVerifier.VerifyAsync(folder, publicKey, None)).Problems);
             Assert.StartsWith($"changed: hits/{hit.Id}.plate.jpg", problem, StringComparison.Ordinal);
-            var audit = (await Store.GetRecentAccessAuditAsync(1, None))[0];
+            var audit = (await CentralStores.AuditOf(Store).GetRecentAuditEntriesAsync(1, None))[0];
             Assert.Equal(("det. rivera", "court", Noon), (audit.User, audit.Purpose, audit.At));
         }
         finally

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using System.Net.Http.Json;
 using System.Text;
 using Alpr.Edge.Bridge.Ingest;
@@ -63,8 +64,8 @@ public sealed class UplinkCommandTests() : UplinkTestBase("alpr-command-it-")
 
         using var store = DeviceStore.Open(Path.Combine(WorkDirectory, "hold-pole"), TimeProvider.System);
         Assert.Equal(0, store.Ring.GetStats().ActiveHolds);
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(20, CancellationToken.None);
-        Assert.Contains(audit, a => a.Method == "POST" && a.Path.StartsWith("/api/devices/hold-pole/holds", StringComparison.Ordinal) && a.Purpose == "case 2026-117 evidence");
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(20, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "api.POST" && a.Target!.StartsWith("/api/devices/hold-pole/holds", StringComparison.Ordinal) && a.Purpose == "case 2026-117 evidence");
         Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
     }
 
@@ -119,8 +120,8 @@ public sealed class UplinkCommandTests() : UplinkTestBase("alpr-command-it-")
         using var http = bridge.CreateHttpClient();
         var events = await http.GetFromJsonAsync<List<StoredEvent>>("/api/events?device=tamper-pole&purpose=audit");
         Assert.Contains(events!, e => e.Event.Id == alarm.Id);
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(5, CancellationToken.None);
-        Assert.Contains(audit, a => a.Path.StartsWith("/api/events", StringComparison.Ordinal) && a.Purpose == "audit");
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(5, CancellationToken.None);
+        Assert.Contains(audit, a => a.Target!.StartsWith("/api/events", StringComparison.Ordinal) && a.Purpose == "audit");
         var devices = await http.GetFromJsonAsync<List<DeviceSummary>>("/api/devices");
         var device = Assert.Single(devices!, d => d.DeviceId == "tamper-pole");
         Assert.Equal("stopped", device.Availability);

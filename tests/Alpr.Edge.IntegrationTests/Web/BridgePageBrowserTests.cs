@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.IntegrationTests.Bridge;
 using Microsoft.Playwright;
 
@@ -48,7 +49,7 @@ public sealed class BridgePageBrowserTests
         var readRow = page.Locator("#reads tr", new PageLocatorOptions { HasText = "6TRJ244" });
         await Assertions.Expect(readRow).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = (float)Patience.TotalMilliseconds });
 
-        var audit = await bridge.Host.Store.GetRecentAccessAuditAsync(50, CancellationToken.None);
+        var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None);
         Assert.Contains(audit, a => a.Purpose == purpose);
     }
 }

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Hosting;
 using Alpr.Edge.Bridge.Retention;
 using Alpr.Edge.Bridge.Storage;
@@ -29,7 +30,8 @@ public sealed class RetentionServiceTests
         Assert.True(LegalHold.TryCreate("CASE-7", "2HLD222", null, null, null, "det. rivera", "homicide 25-114", TestRecords.Noon, out var hold, out _));
         await database.Store.PlaceHoldAsync(hold!, CancellationToken.None);
         var options = Options.Create(new BridgeOptions { Retention = new RetentionOptions { ReadsKeptFor = year, PurgeEvery = TimeSpan.FromDays(1) } });
-        using var service = new RetentionService(database.Store, options, clock, NullLogger<RetentionService>.Instance);
+        using var trail = new ChainedAuditTrail(database.Store, clock, NullLogger<ChainedAuditTrail>.Instance);
+        using var service = new RetentionService(database.Store, trail, options, clock, NullLogger<RetentionService>.Instance);
         var purges = new System.Collections.Concurrent.BlockingCollection<PurgeResult>();
         service.Purged += (_, result) => purges.Add(result);
 
@@ -47,6 +49,10 @@ public sealed class RetentionServiceTests
         Assert.Null(await database.Store.GetReadAsync(dueTomorrow.Id, CancellationToken.None));
         Assert.NotNull(await database.Store.GetReadAsync(held.Id, CancellationToken.None));
         Assert.Equal(2, (await database.Store.GetPurgesAsync(10, CancellationToken.None)).Count);
+        var audited = await database.Store.GetRecentAuditEntriesAsync(10, CancellationToken.None);
+        Assert.Equal(2, audited.Count);
+        Assert.All(audited, a => Assert.Equal(("system", "retention.purge", "ok"), (a.User, a.Action, a.Outcome)));
+        Assert.StartsWith("purged=1 spared=", audited[0].Detail, StringComparison.Ordinal);
     }
 
     [Theory]

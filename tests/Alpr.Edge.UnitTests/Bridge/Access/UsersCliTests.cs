@@ -45,7 +45,7 @@ public sealed class UsersCliTests : IDisposable
 
         using var store = new SqliteCentralStore(Path.Combine(_data, "bridge.db"), NullLogger<SqliteCentralStore>.Instance);
         await store.InitializeAsync(CancellationToken.None);
-        var actions = (await store.GetRecentAccessAuditAsync(20, CancellationToken.None)).Select(a => a.Method).Reverse();
+        var actions = (await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(store).GetRecentAuditEntriesAsync(20, CancellationToken.None)).Select(a => a.Action).Reverse();
         Assert.Equal(["user.add", "user.set-roles", "user.set-training", "user.set-clets", "user.mfa-reset", "user.disable"], actions);
     }
 

@@ -24,8 +24,8 @@ public sealed class CletsCliTests : IDisposable
         var found = await store.GetCletsRecordsAsync(["CL-1", "CL-2"], CancellationToken.None);
         Assert.Equal("stolen 2026-11-30, Sacramento PD", found["CL-1"].Details);
         Assert.Equal("ops. kim", found["CL-2"].ImportedBy);
-        var audit = await store.GetRecentAccessAuditAsync(5, CancellationToken.None);
-        Assert.Equal(("clets.import", "ops. kim"), (audit[0].Method, audit[0].User));
+        var audit = await Alpr.Edge.Bridge.Hosting.CentralStores.AuditOf(store).GetRecentAuditEntriesAsync(5, CancellationToken.None);
+        Assert.Equal(("clets.import", "ops. kim"), (audit[0].Action, audit[0].User));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Evidence;
 using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Storage.Sqlite;
@@ -23,11 +24,14 @@ internal sealed class EvidenceCase : IAsyncDisposable
     {
         Directory.CreateDirectory(DataDirectory);
         Store = new SqliteCentralStore(Path.Combine(DataDirectory, "bridge.db"), NullLogger<SqliteCentralStore>.Instance);
+        Trail = new ChainedAuditTrail(Store, Time, NullLogger<ChainedAuditTrail>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(TestRecords.Noon.AddDays(2));
 
     public SqliteCentralStore Store { get; }
+
+    public ChainedAuditTrail Trail { get; }
 
     public string DataDirectory => Path.Combine(_root, "data");
 
@@ -53,20 +57,21 @@ internal sealed class EvidenceCase : IAsyncDisposable
         await evidence.Store.AddReadAsync(hitRead, TestRecords.Noon, ct);
         await evidence.Store.AddHitAsync(evidence.HeldHit, TestRecords.Noon, ct);
         await evidence.Store.AddReadAsync(evidence.OtherRead, TestRecords.Noon, ct);
-        var placed = await new HoldActions(evidence.Store, evidence.Time).PlaceAsync(
+        var placed = await new HoldActions(evidence.Store, evidence.Trail, evidence.Time).PlaceAsync(
             new HoldRequest(CaseNumber, "homicide investigation", "Det. Reyes", "7ABC123", null, null, null), null, ct);
         Assert.NotNull(placed.Hold);
         return evidence;
     }
 
     public Task<EvidenceExport> ExportAsync() =>
-        new EvidenceExporter(Store, Time).ExportAsync(CaseNumber, ExportFolder, "Det. Reyes", "court order 2026-77", DataDirectory, null, CancellationToken.None);
+        new EvidenceExporter(Store, Trail, Time).ExportAsync(CaseNumber, ExportFolder, "Det. Reyes", "court order 2026-77", DataDirectory, null, CancellationToken.None);
 
     public async Task<IReadOnlyList<string>> VerifyAsync(string? publicKeyPem = null) =>
         (await EvidenceVerifier.VerifyAsync(ExportFolder, publicKeyPem ?? PublicKeyPem, CancellationToken.None)).Problems;
 
     public ValueTask DisposeAsync()
     {
+        Trail.Dispose();
         Store.Dispose();
         Directory.Delete(_root, recursive: true);
         return ValueTask.CompletedTask;

@@ -38,13 +38,12 @@ public sealed class EvidenceExportTests
 
         await evidence.ExportAsync();
 
-        var audit = (await evidence.Store.GetRecentAccessAuditAsync(10, CancellationToken.None))[0];
-        Assert.Equal(AuditedAction.EvidenceExported, audit.Method);
+        var audit = (await evidence.Store.GetRecentAuditEntriesAsync(10, CancellationToken.None))[0];
+        Assert.Equal(AuditedAction.EvidenceExported, audit.Action);
         Assert.Equal("Det. Reyes", audit.User);
         Assert.Equal("court order 2026-77", audit.Purpose);
         Assert.Equal(evidence.Time.GetUtcNow(), audit.At);
-        Assert.StartsWith("evidence/C-1?to=", audit.Path, StringComparison.Ordinal);
-        Assert.EndsWith("&reads=2&hits=1", audit.Path, StringComparison.Ordinal);
+        Assert.Equal(("C-1", Path.GetFullPath(evidence.ExportFolder), "reads=2 hits=1"), (audit.CaseNumber, audit.Target, audit.Detail));
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public sealed class EvidenceExportTests
     {
         await using var evidence = await EvidenceCase.CreateAsync();
         var hold = Assert.Single(await evidence.Store.GetHoldsAsync(CancellationToken.None));
-        await new HoldActions(evidence.Store, evidence.Time).ReleaseAsync(hold.Id, "Sgt. Lee", "case closed", null, CancellationToken.None);
+        await new HoldActions(evidence.Store, evidence.Trail, evidence.Time).ReleaseAsync(hold.Id, "Sgt. Lee", "case closed", null, CancellationToken.None);
 
         var export = await evidence.ExportAsync();
 
@@ -156,6 +155,6 @@ public sealed class EvidenceExportTests
 
         Assert.True(export.IsUsageError);
         Assert.Contains("is not an empty folder", export.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(await evidence.Store.GetRecentAccessAuditAsync(10, CancellationToken.None), a => a.Method == AuditedAction.EvidenceExported);
+        Assert.DoesNotContain(await evidence.Store.GetRecentAuditEntriesAsync(10, CancellationToken.None), a => a.Action == AuditedAction.EvidenceExported);
     }
 }

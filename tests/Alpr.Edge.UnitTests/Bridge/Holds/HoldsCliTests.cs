@@ -32,10 +32,10 @@ public sealed class HoldsCliTests : IDisposable
 
         using var store = new SqliteCentralStore(Path.Combine(_data, "bridge.db"), NullLogger<SqliteCentralStore>.Instance);
         await store.InitializeAsync(CancellationToken.None);
-        var audit = await store.GetRecentAccessAuditAsync(10, CancellationToken.None);
+        var audit = await store.GetRecentAuditEntriesAsync(10, CancellationToken.None);
         Assert.Equal(2, audit.Count);
-        Assert.Equal((AuditedAction.HoldReleased, "Sgt. Lee", "case closed", $"holds/{id}?case=2026-117"), (audit[0].Method, audit[0].User, audit[0].Purpose, audit[0].Path));
-        Assert.Equal((AuditedAction.HoldPlaced, "Det. Reyes", "robbery, warrant 55"), (audit[1].Method, audit[1].User, audit[1].Purpose));
+        Assert.Equal((AuditedAction.HoldReleased, "Sgt. Lee", "case closed", $"holds/{id}", "2026-117"), (audit[0].Action, audit[0].User, audit[0].Purpose, audit[0].Target, audit[0].CaseNumber));
+        Assert.Equal((AuditedAction.HoldPlaced, "Det. Reyes", "robbery, warrant 55"), (audit[1].Action, audit[1].User, audit[1].Purpose));
         Assert.Null(audit[1].RemoteAddress);
         var hold = Assert.Single(await store.GetHoldsAsync(CancellationToken.None));
         Assert.Equal(("Sgt. Lee", "7ABC123"), (hold.ReleasedBy, hold.Plate));
