@@ -20,6 +20,9 @@ public sealed partial class PurposeCatalog
         _purposes = purposes.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>The purposes, by name.</summary>
+    public IReadOnlyList<PurposeOption> Options => [.. _purposes.Values.OrderBy(p => p.Name, StringComparer.Ordinal)];
+
     /// <summary>The purposes' names, in a stable order.</summary>
     public IReadOnlyList<string> Names => [.. _purposes.Keys.Order(StringComparer.Ordinal)];
 

@@ -64,6 +64,7 @@ public sealed class AccessAuditMiddleware
             "api." + request.Method,
             Requested,
             PurposeOf(request),
+            CaseOf(request),
             Target: request.Path.Value + request.QueryString.Value);
         try
         {
@@ -95,20 +96,26 @@ public sealed class AccessAuditMiddleware
     }
 
     /// <summary>The stated purpose of a request (header, then query), trimmed and shortened; null when none.</summary>
-    public static string? PurposeOf(HttpRequest request)
+    public static string? PurposeOf(HttpRequest request) => Stated(request, PurposeHeader, "purpose", MaxPurposeLength);
+
+    /// <summary>The stated case or incident number (<c>X-Case</c> header, then <c>case</c>), trimmed and shortened; null when none.</summary>
+    public static string? CaseOf(HttpRequest request) => Stated(request, PurposeRequired.CaseHeader, "case", MaxPurposeLength);
+
+    private static string? Stated(HttpRequest request, string header, string parameter, int maxLength)
     {
-        string? purpose = request.Headers[PurposeHeader];
-        if (string.IsNullOrWhiteSpace(purpose))
+        ArgumentNullException.ThrowIfNull(request);
+        string? text = request.Headers[header];
+        if (string.IsNullOrWhiteSpace(text))
         {
-            purpose = request.Query["purpose"];
+            text = request.Query[parameter];
         }
 
-        purpose = purpose?.Trim();
-        if (string.IsNullOrEmpty(purpose))
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        return purpose.Length <= MaxPurposeLength ? purpose : purpose[..MaxPurposeLength];
+        return text.Length <= maxLength ? text : text[..maxLength];
     }
 }

@@ -58,10 +58,10 @@ public static class BridgeEndpoints
         endpoints.MapGet("/health", Health);
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
-        api.MapGet("/reads", GetReadsAsync);
-        api.MapGet("/reads/{id:guid}", GetReadAsync);
-        api.MapGet("/hits", GetHitsAsync);
-        api.MapGet("/hits/{id:guid}", GetHitAsync);
+        api.MapGet("/reads", GetReadsAsync).RequirePurpose();
+        api.MapGet("/reads/{id:guid}", GetReadAsync).RequirePurpose();
+        api.MapGet("/hits", GetHitsAsync).RequirePurpose();
+        api.MapGet("/hits/{id:guid}", GetHitAsync).RequirePurpose();
         api.MapGet("/dead-letters", GetDeadLettersAsync);
         api.MapDeviceEndpoints();
         api.MapHoldEndpoints();

@@ -31,6 +31,7 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(SearchPage<StoredRead>))]
 [JsonSerializable(typeof(SearchPage<HitView>))]
 [JsonSerializable(typeof(HitView))]
+[JsonSerializable(typeof(IReadOnlyList<Access.Purposes.PurposeOption>))]
 [JsonSerializable(typeof(IReadOnlyList<HitView>))]
 [JsonSerializable(typeof(DispositionRequest))]
 [JsonSerializable(typeof(IReadOnlyList<HitDispositionRecord>))]

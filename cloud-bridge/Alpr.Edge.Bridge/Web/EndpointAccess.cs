@@ -20,6 +20,7 @@ public static class EndpointAccess
         SignedIn("POST", "/api/auth/sign-out"),
         SignedIn("GET", "/api/auth/me"),
         SignedIn("POST", "/api/auth/password"),
+        SignedIn("GET", "/api/purposes"),
 
         // Reads, hits and their search: investigators.
         Data("GET", "/api/reads", Investigator),

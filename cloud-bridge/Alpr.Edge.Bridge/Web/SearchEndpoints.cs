@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alpr.Edge.Bridge.Access.Purposes;
 using Alpr.Edge.Bridge.Access.Roles;
 using Alpr.Edge.Bridge.Audit.Trail;
 using Alpr.Edge.Bridge.Storage;
@@ -23,8 +24,12 @@ public static class SearchEndpoints
         var search = api.MapGroup("/search").RequirePurpose().WithTags("search");
         search.MapGet("/reads", SearchReadsAsync).WithSummary("Reads by plate or pattern, time, device, camera, or within a radius (canvass); paged");
         search.MapGet("/hits", SearchHitsAsync).WithSummary("Hits by the same criteria as reads; paged");
+        api.MapGet("/purposes", ListPurposes).WithSummary("The purposes an access may state, and which need a case number").WithTags("search");
         return api;
     }
+
+    private static JsonHttpResult<IReadOnlyList<PurposeOption>> ListPurposes(PurposeCatalog catalog) =>
+        TypedResults.Json(catalog.Options, BridgeJson.Default.IReadOnlyListPurposeOption);
 
     private static async Task<Results<JsonHttpResult<SearchPage<StoredRead>>, ProblemHttpResult>> SearchReadsAsync(
         [AsParameters] SearchCriteria criteria, HttpContext context, ICentralStore store, IAuditTrail audit, CancellationToken cancellationToken)

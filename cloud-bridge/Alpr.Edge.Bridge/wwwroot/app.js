@@ -3,16 +3,37 @@
 
 const refreshMs = 2000;
 const purposeInput = document.getElementById('purpose');
+const caseInput = document.getElementById('case');
 const statusLine = document.getElementById('status');
 
-purposeInput.value = sessionStorage.getItem('purpose') || '';
-purposeInput.addEventListener('change', () => sessionStorage.setItem('purpose', purposeInput.value.trim()));
+caseInput.value = sessionStorage.getItem('case') || '';
+purposeInput.addEventListener('change', () => sessionStorage.setItem('purpose', purposeInput.value));
+caseInput.addEventListener('change', () => sessionStorage.setItem('case', caseInput.value.trim()));
+
+// The configured purposes, from the bridge; the choice is kept for the browser tab.
+async function loadPurposes() {
+  const response = await fetch('/api/purposes', { cache: 'no-store', credentials: 'same-origin' });
+  if (!response.ok) {
+    return;
+  }
+  const chosen = sessionStorage.getItem('purpose') || purposeInput.value;
+  purposeInput.replaceChildren(new Option('choose a purpose…', ''));
+  for (const purpose of await response.json()) {
+    const label = purpose.requiresCase ? `${purpose.name} (case number required)` : purpose.name;
+    purposeInput.append(new Option(label, purpose.name, false, purpose.name === chosen));
+  }
+}
 
 async function getJson(path) {
   const headers = { 'Accept': 'application/json' };
-  const purpose = purposeInput.value.trim();
-  if (purpose) {
-    headers['X-Purpose'] = purpose;
+  const purpose = purposeInput.value;
+  if (!purpose) {
+    throw new Error('choose the purpose of this access first');
+  }
+  headers['X-Purpose'] = purpose;
+  const caseNumber = caseInput.value.trim();
+  if (caseNumber) {
+    headers['X-Case'] = caseNumber;
   }
   const response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });
   if (response.status === 401) {
@@ -119,6 +140,7 @@ codeForm.addEventListener('submit', async (event) => {
   document.getElementById('password').value = '';
   document.getElementById('code').value = '';
   await refreshAntiforgery();
+  await loadPurposes();
   showSignedIn(await response.json());
 });
 
@@ -217,6 +239,7 @@ async function start() {
   const response = await fetch('/api/auth/me', { cache: 'no-store', credentials: 'same-origin' });
   if (response.ok) {
     await refreshAntiforgery();
+    await loadPurposes();
     showSignedIn(await response.json());
   } else {
     showSignIn();

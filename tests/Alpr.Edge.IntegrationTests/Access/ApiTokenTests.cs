@@ -25,10 +25,10 @@ public sealed class ApiTokenTests
         var auditor = await bridge.IssueTokenAsync("lpr.integration", [BridgeRole.Auditor], TimeSpan.FromDays(30));
         var revoked = await bridge.IssueTokenAsync("lpr.integration", [BridgeRole.Investigator], TimeSpan.FromDays(30));
 
-        Assert.Equal(HttpStatusCode.OK, await GetAsync(bridge, investigator, "/api/reads"));
-        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync(bridge, auditor, "/api/reads"));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(bridge, investigator, "/api/reads?purpose=patrol"));
+        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync(bridge, auditor, "/api/reads?purpose=patrol"));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(bridge, auditor, "/api/transfers"));
-        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, "alpr_not-a-token-the-bridge-issued", "/api/reads"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, "alpr_not-a-token-the-bridge-issued", "/api/reads?purpose=patrol"));
 
         using (var scope = bridge.Host.Services.CreateScope())
         {
@@ -36,13 +36,13 @@ public sealed class ApiTokenTests
             Assert.True(await scope.ServiceProvider.GetRequiredService<ApiTokenService>().RevokeAsync(record!.Id, AuditActor.CommandLine, CancellationToken.None));
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, revoked, "/api/reads"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, revoked, "/api/reads?purpose=patrol"));
         time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, investigator, "/api/reads"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(bridge, investigator, "/api/reads?purpose=patrol"));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(bridge, auditor, "/api/transfers"));
 
         using var expired = Client(bridge, investigator);
-        Assert.Contains("expired", await (await expired.GetAsync(new Uri("/api/reads", UriKind.Relative))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("expired", await (await expired.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

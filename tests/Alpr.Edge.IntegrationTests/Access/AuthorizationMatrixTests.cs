@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/evidence/exports"] = ["ok", "403", "ok", "403", "403", "401", "401", "403", "403"],
         ["GET /api/transfers"] = ["ok", "ok", "403", "403", "ok", "401", "401", "403", "403"],
         ["GET /api/transfer-alerts"] = ["ok", "ok", "403", "403", "ok", "401", "401", "403", "403"],
+        ["GET /api/purposes"] = ["ok", "ok", "ok", "ok", "ok", "401", "401", "ok", "ok"],
         ["GET /api/search/reads"] = ["403", "403", "ok", "403", "403", "401", "401", "403", "403"],
         ["GET /api/search/hits"] = ["403", "403", "ok", "403", "403", "401", "401", "403", "403"],
         ["POST /api/hits/{id:guid}/dispositions"] = ["403", "403", "ok", "403", "403", "401", "401", "403", "403"],

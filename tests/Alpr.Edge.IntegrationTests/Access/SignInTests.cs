@@ -108,7 +108,7 @@ public sealed class SignInTests
         }
 
         using var session = await bridge.SignInAsync(account);
-        using var reads = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative));
+        using var reads = await session.Http.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative));
         using var me = JsonDocument.Parse(await session.Http.GetStringAsync(new Uri("/api/auth/me", UriKind.Relative)));
 
         Assert.Equal(HttpStatusCode.Forbidden, reads.StatusCode);
@@ -162,7 +162,7 @@ public sealed class SignInTests
         }
 
         using var session = await bridge.SignInAsync(new TestAccount("first.admin", created.OneTimePassword!, TestTotp.KeyOf(created.OtpAuthUri!)));
-        using var before = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative));
+        using var before = await session.Http.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
         Assert.Contains("one-time password", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -174,7 +174,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         await session.RefreshAntiforgeryAsync();
 
-        using var after = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative));
+        using var after = await session.Http.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
@@ -183,7 +183,7 @@ public sealed class SignInTests
     {
         await using var bridge = await RunningBridge.StartAsync(nameof(Disabling_a_user_ends_its_session));
         using var session = await bridge.SignInAsync(await bridge.CreateUserAsync("leaver", [BridgeRole.Investigator]));
-        using (var ok = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative)))
+        using (var ok = await session.Http.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
@@ -193,7 +193,7 @@ public sealed class SignInTests
             await scope.ServiceProvider.GetRequiredService<AccountService>().DisableAsync("leaver", AuditActor.CommandLine, CancellationToken.None);
         }
 
-        using var refused = await session.Http.GetAsync(new Uri("/api/reads", UriKind.Relative));
+        using var refused = await session.Http.GetAsync(new Uri("/api/reads?purpose=patrol", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 

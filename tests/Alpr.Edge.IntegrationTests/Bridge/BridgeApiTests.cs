@@ -19,7 +19,8 @@ public sealed class BridgeApiTests
         using var http = bridge.CreateHttpClient();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reads?limit=10");
-        request.Headers.Add("X-Purpose", "case 2026-1234");
+        request.Headers.Add("X-Purpose", "investigation");
+        request.Headers.Add("X-Case", "2026-1234");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         using var reads = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -29,7 +30,7 @@ public sealed class BridgeApiTests
 
         using var one = await http.GetAsync(new Uri($"/api/reads/{read.Id}?purpose=patrol", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
-        using var missing = await http.GetAsync(new Uri($"/api/reads/{Guid.NewGuid()}", UriKind.Relative));
+        using var missing = await http.GetAsync(new Uri($"/api/reads/{Guid.NewGuid()}?purpose=patrol", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         // Besides the bridge's own jobs at start (user system: the purge, the regular audit), one entry per request.
@@ -38,9 +39,9 @@ public sealed class BridgeApiTests
         Assert.Equal(3, audit.Count);
         Assert.All(audit, a => Assert.Equal((RunningBridge.TestClientUser, "CA0010000", "api.GET"), (a.User, a.Agency, a.Action)));
         Assert.All(audit, a => Assert.Equal("127.0.0.1", a.RemoteAddress));
-        Assert.Contains(audit, a => a.Target == "/api/reads?limit=10" && a.Purpose == "case 2026-1234");
+        Assert.Contains(audit, a => a.Target == "/api/reads?limit=10" && a.Purpose == "investigation" && a.CaseNumber == "2026-1234");
         Assert.Contains(audit, a => a.Target!.StartsWith($"/api/reads/{read.Id}", StringComparison.Ordinal) && a.Purpose == "patrol");
-        Assert.Contains(audit, a => a.Purpose is null);
+        Assert.Equal(2, audit.Count(a => a.Purpose == "patrol" && a.CaseNumber is null));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class BridgeApiTests
         await device.WaitForAcksAsync(hit.Id);
         using var http = bridge.CreateHttpClient();
 
-        using var hits = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/hits", UriKind.Relative)));
+        using var hits = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/hits?purpose=patrol", UriKind.Relative)));
 
         var first = Assert.Single(hits.RootElement.EnumerateArray()).GetProperty("hit");
         Assert.Equal(hit.Id, first.GetProperty("id").GetGuid());
@@ -66,11 +67,13 @@ public sealed class BridgeApiTests
         await using var bridge = await RunningBridge.StartAsync(nameof(Limit_outside_1_to_500_is_a_bad_request));
         using var http = bridge.CreateHttpClient();
 
-        using var zero = await http.GetAsync(new Uri("/api/reads?limit=0", UriKind.Relative));
-        using var huge = await http.GetAsync(new Uri("/api/hits?limit=501", UriKind.Relative));
+        using var zero = await http.GetAsync(new Uri("/api/reads?limit=0&purpose=patrol", UriKind.Relative));
+        using var huge = await http.GetAsync(new Uri("/api/hits?limit=501&purpose=patrol", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("limit must be between 1 and 500", await zero.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("limit must be between 1 and 500", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

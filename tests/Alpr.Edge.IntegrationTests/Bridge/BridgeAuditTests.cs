@@ -18,7 +18,7 @@ public sealed class BridgeAuditTests
 
         for (var i = 0; i < 4; i++)
         {
-            (await http.GetAsync(new Uri($"/api/reads?purpose=patrol{i}", UriKind.Relative))).EnsureSuccessStatusCode();
+            (await http.GetAsync(new Uri($"/api/reads?purpose=patrol&case=C-{i}", UriKind.Relative))).EnsureSuccessStatusCode();
         }
 
         using var listed = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/audit?limit=3", UriKind.Relative)));

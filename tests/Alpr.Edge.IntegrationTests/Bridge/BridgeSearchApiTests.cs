@@ -128,7 +128,7 @@ public sealed class BridgeSearchApiTests
         }
 
         using var http = bridge.CreateHttpClient();
-        var list = await http.GetStringAsync(new Uri("/api/hits?limit=10", UriKind.Relative));
+        var list = await http.GetStringAsync(new Uri("/api/hits?limit=10&purpose=patrol", UriKind.Relative));
         using var listed = JsonDocument.Parse(list);
         var link = listed.RootElement[0].GetProperty("images").GetProperty("plateCrop").GetString()!;
         using var refused = await http.GetAsync(new Uri(link, UriKind.Relative));

@@ -29,9 +29,9 @@ public sealed class BridgePageBrowserTests
         await page.FillAsync("#code", TestTotp.Code(account.AuthenticatorKey));
         await page.ClickAsync("#code-button");
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync("browser.officer");
-        const string purpose = "case 2026-0042 patrol briefing";
-        await page.FillAsync("#purpose", purpose);
-        await page.DispatchEventAsync("#purpose", "change");
+        await page.SelectOptionAsync("#purpose", "investigation");
+        await page.FillAsync("#case", "2026-0042");
+        await page.DispatchEventAsync("#case", "change");
 
         await using (var device = await SimulatedDevice.ConnectAsync(bridge.Broker, "browser-pole"))
         {
@@ -50,6 +50,6 @@ public sealed class BridgePageBrowserTests
         await Assertions.Expect(readRow).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = (float)Patience.TotalMilliseconds });
 
         var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(50, CancellationToken.None);
-        Assert.Contains(audit, a => a.Purpose == purpose);
+        Assert.Contains(audit, a => a.Purpose == "investigation" && a.CaseNumber == "2026-0042" && a.User == "browser.officer");
     }
 }
