@@ -47,6 +47,18 @@ public sealed class FirmwareObserver : IReadReporter
     public Task WaitForHitsAsync(int count, TimeSpan timeout) =>
         WaitUntilAsync(() => _hits.Count >= count, $"{count} hits", timeout);
 
+    /// <summary>Waits until nothing new has been stored for <paramref name="quiet"/>, at most <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilSettledAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var count = -1;
+        while (StoredIds.Count != count && DateTime.UtcNow < deadline)
+        {
+            count = StoredIds.Count;
+            await Task.Delay(quiet);
+        }
+    }
+
     public Task WaitForAcknowledgementsAsync(IEnumerable<Guid> ids, TimeSpan timeout)
     {
         var wanted = ids.ToList();
