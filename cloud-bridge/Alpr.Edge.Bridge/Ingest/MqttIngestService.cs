@@ -211,14 +211,14 @@ public sealed class MqttIngestService : BackgroundService
     private string Shared(string filter) =>
         _options.SharedSubscriptionGroup is { } group ? $"$share/{group}/{filter}" : filter;
 
-    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
+    private async Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
         if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce && _incoming.Reader.Count >= _queueCapacity - _options.MaxInFlight)
         {
             _metrics.QueueOverflow();
             IngestLog.QueueFull(_logger, message.Topic);
-            return Task.CompletedTask;
+            return;
         }
 
         // Parse here, while the payload buffer is valid; PUBACK waits until the record is stored.
@@ -230,9 +230,21 @@ public sealed class MqttIngestService : BackgroundService
 
         var deadLetter = parsed.Rejection is { } reason ? DeadLetter.Create(_time.GetUtcNow(), message.Topic, reason, message.Payload) : null;
         e.AutoAcknowledge = false;
-        // When stopping, the write fails and the message stays unacknowledged: the broker keeps it for next time.
-        _incoming.Writer.TryWrite(new IncomingMessage(message.Topic, parsed, e, deadLetter));
-        return Task.CompletedTask;
+        var incoming = new IncomingMessage(message.Topic, parsed, e, deadLetter);
+        if (!_incoming.Writer.TryWrite(incoming))
+        {
+            // Full: the broker sent more unacknowledged messages than the receive maximum allows. A QoS 1 message is not
+            // sent again on this connection, so dropping it would lose it until a reconnect: wait for room instead
+            // (back-pressure on the broker). When stopping, the write fails and the message stays unacknowledged: the
+            // broker keeps it for next time.
+            try
+            {
+                await _incoming.Writer.WriteAsync(incoming);
+            }
+            catch (ChannelClosedException)
+            {
+            }
+        }
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)

@@ -18,6 +18,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private readonly Func<int, string, string>? _configure;
 
+    private int _maxInflightMessages = 100;
+
     private MosquittoBroker(int port, string directory, BrokerTls? tls, Func<int, string, string>? configure = null)
     {
         Port = port;
@@ -48,6 +50,18 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
         var directory = Directory.CreateTempSubdirectory("alpr-mosquitto-").FullName;
         var broker = new MosquittoBroker(FreePort.Next(), directory, tls);
+        await broker.StartAgainAsync(cancellationToken);
+        return broker;
+    }
+
+    /// <summary>
+    /// Starts a plain broker that sends each subscriber up to <paramref name="maxInflightMessages"/> unacknowledged QoS 1
+    /// messages (0: no limit, whatever the client's receive maximum says).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartWithInflightLimitAsync(int maxInflightMessages, CancellationToken cancellationToken = default)
+    {
+        var directory = Directory.CreateTempSubdirectory("alpr-mosquitto-").FullName;
+        var broker = new MosquittoBroker(FreePort.Next(), directory, null) { _maxInflightMessages = maxInflightMessages };
         await broker.StartAgainAsync(cancellationToken);
         return broker;
     }
@@ -94,7 +108,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 allow_anonymous true
                 persistence false
                 max_queued_messages 100000
-                max_inflight_messages 100
+                max_inflight_messages {_maxInflightMessages}
                 {Logging}
                 """, cancellationToken);
         }
