@@ -12,7 +12,7 @@ namespace Alpr.Edge.Bridge.Audit.Reports;
 /// <param name="OutsideWorkingHours">Entries by people (not <c>system</c>) outside the working hours.</param>
 /// <param name="Refused">Refused attempts (outcome <c>refused</c>).</param>
 /// <param name="MissedTransfers">Devices whose last transfer is more than 30 days before the period's end.</param>
-/// <param name="SharesAndRequests">Data shared with or requested by other agencies (actions <c>share.*</c>, <c>request.*</c>).</param>
+/// <param name="SharesAndRequests">Data shared with or requested by other agencies (actions <c>share.*</c>, <c>agency.*</c>, <c>records-request.*</c>).</param>
 public sealed record AuditReport(
     DateTimeOffset From,
     DateTimeOffset To,

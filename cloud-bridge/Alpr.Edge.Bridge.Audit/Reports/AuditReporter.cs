@@ -8,6 +8,9 @@ namespace Alpr.Edge.Bridge.Audit.Reports;
 /// </summary>
 public sealed class AuditReporter
 {
+    /// <summary>The actions of sharing and of non-law-enforcement requests: shares, partner agencies, records requests.</summary>
+    private static readonly string[] SharingPrefixes = ["share.", "agency.", "records-request.", "request."];
+
     /// <summary>The policy's longest gap between a device's transfers.</summary>
     public static readonly TimeSpan TransferLimit = TimeSpan.FromDays(30);
 
@@ -49,7 +52,7 @@ public sealed class AuditReporter
                 .Where(t => to - t.Value > TransferLimit)
                 .OrderBy(t => t.Value)
                 .Select(t => new MissedTransfer(t.Key, t.Value, (int)(to - t.Value).TotalDays))],
-            [.. entries.Where(e => e.Action.StartsWith("share.", StringComparison.Ordinal) || e.Action.StartsWith("request.", StringComparison.Ordinal))]);
+            [.. entries.Where(e => SharingPrefixes.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))]);
     }
 
     /// <summary>True for a search of reads or hits.</summary>

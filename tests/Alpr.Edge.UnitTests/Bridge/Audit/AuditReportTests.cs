@@ -25,14 +25,14 @@ public sealed class AuditReportTests
 
         var report = await new AuditReporter(database.Store, database.Store, clock).BuildAsync(MonthStart, MonthStart.AddMonths(1), Hours, CancellationToken.None);
 
-        Assert.Equal(6, report.Entries);
+        Assert.Equal(7, report.Entries);
         Assert.Equal([new AuditCount("det.reyes", 2), new AuditCount("ofc.night", 1)], report.SearchesByUser);
         Assert.Equal([new AuditCount("C-1", 2), new AuditCount("case 2026-9", 1)], report.SearchesByCase);
         Assert.Equal(["ofc.night"], report.OutsideWorkingHours.Select(e => e.User));
         Assert.Equal([("intruder", "/api/audit")], report.Refused.Select(e => (e.User, e.Target!)));
         var missed = Assert.Single(report.MissedTransfers);
         Assert.Equal(("old-pole", 37), (missed.DeviceId, missed.DaysSince));
-        Assert.Equal(["share.send"], report.SharesAndRequests.Select(e => e.Action));
+        Assert.Equal(["share.send", "records-request.status"], report.SharesAndRequests.Select(e => e.Action));
 
         Assert.True(AuditReportCsv.TryWrite(report, "searches-by-user", out var csv));
         Assert.Equal("user,searches\r\ndet.reyes,2\r\nofc.night,1\r\n", csv);
@@ -61,11 +61,11 @@ public sealed class AuditReportTests
         Assert.Equal(Path.Combine(data, "audit-reports", "audit-2026-11.json"), written);
         Assert.Null(again);
         var report = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(written!), AuditJson.Default.AuditReport)!;
-        Assert.Equal((MonthStart, 6), (report.From, report.Entries));
+        Assert.Equal((MonthStart, 7), (report.From, report.Entries));
         Assert.StartsWith("# searches-by-user\r\nuser,searches\r\n", await File.ReadAllTextAsync(Path.ChangeExtension(written!, ".csv")), StringComparison.Ordinal);
         var ran = Assert.Single(await database.Store.GetRecentAuditEntriesAsync(10, CancellationToken.None), e => e.Action == "audit.regular");
         Assert.Equal(("system", "ok", written), (ran.User, ran.Outcome, ran.Target));
-        Assert.StartsWith("period=2026-11 entries=6 outside-hours=1 refused=1 missed-transfers=1", ran.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("period=2026-11 entries=7 outside-hours=1 refused=1 missed-transfers=1", ran.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -85,6 +85,7 @@ public sealed class AuditReportTests
         await trail.AppendAsync(new AuditEvent("system", null, null, "retention.purge", "ok"), none);
         clock.SetUtcNow(MonthStart.AddDays(6).AddHours(9));
         await trail.AppendAsync(new AuditEvent("det.reyes", "CA0190000", null, "share.send", "ok", Target: "agency CA0340000"), none);
+        await trail.AppendAsync(new AuditEvent("rm.cho", "CA0190000", null, "records-request.status", "ok", Target: "records-request:1", Detail: "status=Denied"), none);
         await database.Store.AddReadAsync(TestRecords.Read("old-pole"), new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.Zero), none);
         await database.Store.AddReadAsync(TestRecords.Read("pole-1"), MonthStart.AddDays(20), none);
     }
