@@ -40,8 +40,7 @@ public static class HitImageEndpoints
         var actor = RequestActor.Of(context);
         var purpose = PurposeRequired.Of(context);
         await audit.AppendAsync(
-            new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, "image.view", image is { Length: > 0 } ? "ok" : "not-found",
-                purpose.Name, purpose.CaseNumber, $"hit:{id}/{(kind is PlateCrop or Overview ? kind : "?")}"),
+            actor.Event("image.view", image is { Length: > 0 } ? "ok" : "not-found", purpose, $"hit:{id}/{(kind is PlateCrop or Overview ? kind : "?")}"),
             cancellationToken);
         return image is { Length: > 0 } bytes
             ? TypedResults.File(bytes.ToArray(), "image/jpeg")

@@ -142,7 +142,7 @@ public static partial class HitVerificationEndpoints
         var actor = RequestActor.Of(context);
         var purpose = PurposeRequired.Of(context);
         return audit.AppendAsync(
-            new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, action, outcome, purpose.Name, purpose.CaseNumber, $"hit:{hitId}", detail),
+            actor.Event(action, outcome, purpose, $"hit:{hitId}", detail),
             cancellationToken);
     }
 

@@ -42,8 +42,8 @@ public static class PurposeRequired
     {
         var context = invocation.HttpContext;
         var catalog = context.RequestServices.GetRequiredService<PurposeCatalog>();
-        var purpose = First(context.Request.Headers[PurposeHeader], context.Request.Query["purpose"]);
-        var caseNumber = First(context.Request.Headers[CaseHeader], context.Request.Query["case"]);
+        var purpose = AccessAuditMiddleware.PurposeOf(context.Request);
+        var caseNumber = AccessAuditMiddleware.CaseOf(context.Request);
         if (catalog.TryResolve(purpose, caseNumber, out var stated, out var error))
         {
             context.Items[typeof(StatedPurpose)] = stated;
@@ -52,13 +52,10 @@ public static class PurposeRequired
 
         var actor = RequestActor.Of(context);
         await context.RequestServices.GetRequiredService<IAuditTrail>().AppendAsync(
-            new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, "access.refused", "refused",
-                Purpose: Clip(purpose), CaseNumber: Clip(caseNumber), Target: context.Request.Path.Value, Detail: error),
+            actor.Event("access.refused", "refused", target: context.Request.Path.Value, detail: error) with { Purpose = Clip(purpose), CaseNumber = Clip(caseNumber) },
             context.RequestAborted);
         return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "purpose required");
     }
-
-    private static string? First(string? header, string? query) => string.IsNullOrWhiteSpace(header) ? query : header;
 
     private static string? Clip(string? text) => text is { Length: > 100 } ? text[..100] : text;
 }

@@ -1,4 +1,5 @@
 using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,9 +35,9 @@ public static class RecordsRequestEndpoints
         RecordsRequestBody body, HttpContext context, ISharingStore sharing, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var kind = body.Kind?.Trim().ToLowerInvariant();
-        var error = !SharingEndpoints.IsText(body.Requester, 200) ? "requester: who asks, 1 to 200 printable characters"
+        var error = !IngestValueChecks.IsBoundedText(body.Requester, 200) ? "requester: who asks, 1 to 200 printable characters"
             : kind is null || !Kinds.Contains(kind) ? $"kind: one of {string.Join(", ", Kinds)}"
-            : !SharingEndpoints.IsText(body.Scope, 2000) ? "scope: what is asked for, 1 to 2000 printable characters"
+            : !IngestValueChecks.IsBoundedText(body.Scope, 2000) ? "scope: what is asked for, 1 to 2000 printable characters"
             : null;
         if (error is not null)
         {
@@ -48,8 +49,7 @@ public static class RecordsRequestEndpoints
         var request = new RecordsRequest(Guid.NewGuid(), body.Requester!.Trim(), kind!, body.Scope!.Trim(), now, actor.UserName,
             [new RecordsRequestEvent(RecordsRequestStatus.Received, null, actor.UserName, now)]);
         await sharing.AddRecordsRequestAsync(request, cancellationToken);
-        await audit.AppendAsync(new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, "records-request.log", "ok",
-            Target: $"records-request:{request.Id}", Detail: $"kind={kind} requester={request.Requester}"), cancellationToken);
+        await audit.AppendAsync(actor.Event("records-request.log", "ok", target: $"records-request:{request.Id}", detail: $"kind={kind} requester={request.Requester}"), cancellationToken);
         return TypedResults.Created($"/api/records-requests/{request.Id}", request);
     }
 
@@ -69,21 +69,19 @@ public static class RecordsRequestEndpoints
         var decision = status is RecordsRequestStatus.Released or RecordsRequestStatus.Denied;
         var error = status is null or RecordsRequestStatus.Received ? "status: one of UnderReview, Released, Denied"
             : request.Status is RecordsRequestStatus.Released or RecordsRequestStatus.Denied ? $"the request was already decided ({request.Status}); a decision is final"
-            : decision && !SharingEndpoints.IsText(body.Reason, 2000) ? $"reason: a {status} decision needs its reason, 1 to 2000 printable characters"
+            : decision && !IngestValueChecks.IsBoundedText(body.Reason, 2000) ? $"reason: a {status} decision needs its reason, 1 to 2000 printable characters"
             : body.Reason is { Length: > 2000 } ? "reason: at most 2000 characters"
             : null;
         var actor = RequestActor.Of(context);
         if (error is not null)
         {
-            await audit.AppendAsync(new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, "records-request.status", "refused",
-                Target: $"records-request:{id}", Detail: error), cancellationToken);
+            await audit.AppendAsync(actor.Event("records-request.status", "refused", target: $"records-request:{id}", detail: error), cancellationToken);
             return TypedResults.Problem(detail: error, statusCode: request.Status is RecordsRequestStatus.Released or RecordsRequestStatus.Denied ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
 
         var change = new RecordsRequestEvent(status!.Value, string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim(), actor.UserName, time.GetUtcNow());
         await sharing.AddRecordsRequestEventAsync(id, change, cancellationToken);
-        await audit.AppendAsync(new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, "records-request.status", "ok",
-            Target: $"records-request:{id}", Detail: $"status={change.Status}"), cancellationToken);
+        await audit.AppendAsync(actor.Event("records-request.status", "ok", target: $"records-request:{id}", detail: $"status={change.Status}"), cancellationToken);
         return TypedResults.Json(request with { History = [.. request.History, change] }, BridgeJson.Default.RecordsRequest);
     }
 }

@@ -1,4 +1,6 @@
+using Alpr.Edge.Bridge.Access.Purposes;
 using Alpr.Edge.Bridge.Access.Roles;
+using Alpr.Edge.Bridge.Audit.Trail;
 using Microsoft.AspNetCore.Http;
 
 namespace Alpr.Edge.Bridge.Web;
@@ -22,4 +24,8 @@ public sealed record RequestActor(string UserName, string? Agency, string? Remot
             string.IsNullOrEmpty(accessor?.Agency) ? null : accessor.Agency,
             context.Connection.RemoteIpAddress?.ToString());
     }
+
+    /// <summary>The audit event of this actor doing <paramref name="action"/>, with the purpose and case it stated, if any.</summary>
+    public AuditEvent Event(string action, string outcome, StatedPurpose? purpose = null, string? target = null, string? detail = null) =>
+        new(UserName, Agency, RemoteAddress, action, outcome, purpose?.Name, purpose?.CaseNumber, target, detail);
 }

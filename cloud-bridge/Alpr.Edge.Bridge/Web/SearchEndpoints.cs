@@ -66,7 +66,7 @@ public static class SearchEndpoints
         var purpose = PurposeRequired.Of(context);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{criteria.Describe()} results={results}").TrimStart();
         return audit.AppendAsync(
-            new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, action, "ok", purpose.Name, purpose.CaseNumber, context.Request.Path.Value, detail),
+            actor.Event(action, "ok", purpose, context.Request.Path.Value, detail),
             cancellationToken);
     }
 }

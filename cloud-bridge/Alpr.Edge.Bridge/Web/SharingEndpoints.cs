@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Alpr.Edge.Bridge.Access.Roles;
 using Alpr.Edge.Bridge.Audit.Trail;
+using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,8 +43,8 @@ public static partial class SharingEndpoints
     {
         var ori = body.Ori?.Trim().ToUpperInvariant();
         var error = ori is null || !OriPattern().IsMatch(ori) ? "ori: 9 letters and digits, e.g. CA0349999"
-            : !IsText(body.Name, 200) ? "name: 1 to 200 printable characters"
-            : !IsText(body.Contact, 500) ? "contact: 1 to 500 printable characters"
+            : !IngestValueChecks.IsBoundedText(body.Name, 200) ? "name: 1 to 200 printable characters"
+            : !IngestValueChecks.IsBoundedText(body.Contact, 500) ? "contact: 1 to 500 printable characters"
             : null;
         if (error is not null)
         {
@@ -53,7 +54,7 @@ public static partial class SharingEndpoints
         var actor = RequestActor.Of(context);
         var partner = new PartnerAgency(ori!, body.Name!.Trim(), body.Contact!.Trim(), actor.UserName, time.GetUtcNow(), null, null);
         var added = await sharing.AddPartnerAsync(partner, cancellationToken);
-        await AuditAsync(audit, actor, "agency.register", added ? "ok" : "refused", null, $"agency:{ori}", partner.Name, cancellationToken);
+        await audit.AppendAsync(actor.Event("agency.register", added ? "ok" : "refused", target: $"agency:{ori}", detail: partner.Name), cancellationToken);
         return added
             ? TypedResults.Created($"/api/agencies/{ori}", partner)
             : TypedResults.Problem(detail: $"agency {ori} is already registered", statusCode: StatusCodes.Status409Conflict);
@@ -65,7 +66,7 @@ public static partial class SharingEndpoints
         var actor = RequestActor.Of(context);
         var key = ori.Trim().ToUpperInvariant();
         var verified = await sharing.VerifyPartnerAsync(key, actor.UserName, time.GetUtcNow(), cancellationToken);
-        await AuditAsync(audit, actor, "agency.verify", verified ? "ok" : "not-found", null, $"agency:{Clip(key)}", null, cancellationToken);
+        await audit.AppendAsync(actor.Event("agency.verify", verified ? "ok" : "not-found", target: $"agency:{Clip(key)}"), cancellationToken);
         return verified ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
@@ -83,7 +84,7 @@ public static partial class SharingEndpoints
             : !partner.IsVerified ? $"agency {ori} is not verified; an administrator verifies it first (POST /api/agencies/{ori}/verify)"
             : reads.Count + hits.Count == 0 ? "readIds and hitIds: name at least one read or hit"
             : reads.Count + hits.Count > MaxItems ? $"readIds and hitIds: at most {MaxItems} items per share"
-            : !IsText(body.Reason, 500) ? "reason: why the records are shared, 1 to 500 printable characters"
+            : !IngestValueChecks.IsBoundedText(body.Reason, 500) ? "reason: why the records are shared, 1 to 500 printable characters"
             : null;
         foreach (var id in reads)
         {
@@ -99,13 +100,14 @@ public static partial class SharingEndpoints
         var purpose = PurposeRequired.Of(context);
         if (error is not null)
         {
-            await AuditAsync(audit, actor, "share.create", "refused", purpose.Name, $"agency:{Clip(ori)}", error, cancellationToken, purpose.CaseNumber);
+            await audit.AppendAsync(actor.Event("share.create", "refused", purpose, $"agency:{Clip(ori)}", error), cancellationToken);
             return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var share = new Share(Guid.NewGuid(), ori, ShareMode.Access, reads, hits, body.Reason!.Trim(), purpose.CaseNumber, actor.UserName, time.GetUtcNow());
-        await AuditAsync(audit, actor, "share.create", "ok", purpose.Name, $"agency:{ori}",
-            string.Create(CultureInfo.InvariantCulture, $"share={share.Id} reads={reads.Count} hits={hits.Count} reason={share.Reason}"), cancellationToken, purpose.CaseNumber);
+        await audit.AppendAsync(
+            actor.Event("share.create", "ok", purpose, $"agency:{ori}", string.Create(CultureInfo.InvariantCulture, $"share={share.Id} reads={reads.Count} hits={hits.Count} reason={share.Reason}")),
+            cancellationToken);
         await sharing.AddShareAsync(share, cancellationToken);
         return TypedResults.Created($"/api/shares?ori={ori}", share);
     }
@@ -120,14 +122,7 @@ public static partial class SharingEndpoints
         return TypedResults.Json(await views.ForAsync(hits, accessor, cancellationToken), BridgeJson.Default.IReadOnlyListHitView);
     }
 
-    internal static bool IsText(string? text, int max) =>
-        !string.IsNullOrWhiteSpace(text) && text.Trim().Length <= max && !text.Any(char.IsControl);
-
     internal static string Clip(string text) => text.Length <= 40 ? text : text[..40];
-
-    private static Task AuditAsync(
-        IAuditTrail audit, RequestActor actor, string action, string outcome, string? purpose, string target, string? detail, CancellationToken cancellationToken, string? caseNumber = null) =>
-        audit.AppendAsync(new AuditEvent(actor.UserName, actor.Agency, actor.RemoteAddress, action, outcome, purpose, caseNumber, target, detail), cancellationToken);
 
     [GeneratedRegex("^[A-Z0-9]{9}$", RegexOptions.CultureInvariant)]
     private static partial Regex OriPattern();
