@@ -62,6 +62,12 @@ public interface ICentralStore
     /// <summary>The most recent device events, newest first, of one device or of all when <paramref name="deviceId"/> is null.</summary>
     Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Device events of <paramref name="kind"/> that happened at or after <paramref name="since"/>, newest first (at most
+    /// 10,000), of one device or of all when <paramref name="deviceId"/> is null.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> GetEventsOfKindAsync(string kind, DateTimeOffset since, string? deviceId, CancellationToken cancellationToken);
+
     /// <summary>Keeps a device's availability (<c>online</c>, <c>offline</c>, <c>stopped</c>).</summary>
     Task SetDeviceAvailabilityAsync(string deviceId, string availability, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 

@@ -26,18 +26,46 @@ public abstract partial class RelationalCentralStore
     }
 
     /// <summary>The most recent device events, newest first, of one device or of all when <paramref name="deviceId"/> is null.</summary>
-    public async Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken) =>
+        GetEventsAsync(null, null, deviceId, Math.Max(0, limit), cancellationToken);
+
+    /// <summary>Device events of <paramref name="kind"/> since <paramref name="since"/>, newest first, at most <see cref="MaxEventsOfKind"/>.</summary>
+    public Task<IReadOnlyList<StoredEvent>> GetEventsOfKindAsync(string kind, DateTimeOffset since, string? deviceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        return GetEventsAsync(kind, since, deviceId, MaxEventsOfKind, cancellationToken);
+    }
+
+    /// <summary>Most events <see cref="GetEventsOfKindAsync"/> returns.</summary>
+    public const int MaxEventsOfKind = 10_000;
+
+    private async Task<IReadOnlyList<StoredEvent>> GetEventsAsync(
+        string? kind, DateTimeOffset? since, string? deviceId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var where = deviceId is null ? string.Empty : "WHERE device_id = @device";
-        await using var command = Command(connection,
-            $"SELECT payload, received_at FROM events {where} ORDER BY occurred_at DESC, {InsertionOrder} DESC LIMIT @limit;");
-        Add(command, "@limit", Math.Max(0, limit));
+        var conditions = new List<string>();
+        await using var command = Command(connection, string.Empty);
         if (deviceId is not null)
         {
+            conditions.Add("device_id = @device");
             Add(command, "@device", deviceId);
         }
 
+        if (kind is not null)
+        {
+            conditions.Add("kind = @kind");
+            Add(command, "@kind", kind);
+        }
+
+        if (since is { } from)
+        {
+            conditions.Add("occurred_at >= @since");
+            Add(command, "@since", TimeParameter(from));
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
+        command.CommandText = $"SELECT payload, received_at FROM events {where} ORDER BY occurred_at DESC, {InsertionOrder} DESC LIMIT @limit;";
+        Add(command, "@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -8,7 +8,7 @@ namespace Alpr.Edge.Bridge.Holds;
 /// of a plate or a time window, so a central hold with a plate becomes a plate hold (broader than a plate within a
 /// window: the device keeps more, never less) and one with only a window becomes a window hold. The hold's device, or
 /// every device the bridge has heard from when it names none. A hold on a device alone cannot be expressed on the
-/// device and is not pushed.
+/// device and is not pushed. Command ids come from <see cref="HoldCommandIds"/>, so the release can find the device's hold.
 /// </summary>
 public static class HoldPush
 {
@@ -37,7 +37,7 @@ public static class HoldPush
         notPushed = devices.Count == 0 ? "no device has been heard from yet" : null;
         return [.. devices.Select(d => (d, new DeviceCommandMessage
         {
-            Id = Guid.CreateVersion7(now),
+            Id = HoldCommandIds.Place(hold.Id, d),
             Command = DeviceCommands.PlaceHold,
             Hold = spec,
             Reason = $"case {hold.CaseNumber}: {hold.Reason}",

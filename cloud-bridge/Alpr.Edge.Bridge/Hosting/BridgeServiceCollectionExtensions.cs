@@ -103,7 +103,7 @@ public static class BridgeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The MQTT ingest, its state and metrics, and the record printer (standard output).</summary>
+    /// <summary>The MQTT ingest, its state and metrics, the record printer (standard output), and the holds pushed to devices.</summary>
     public static IServiceCollection AddBridgeIngest(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => new RecordPrinter(Console.Out));
@@ -113,6 +113,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<DeviceAdmission>();
         services.AddSingleton<MqttIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+        services.AddSingleton<DeviceHoldPush>();
+        services.AddSingleton<HoldReleaseRetryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldReleaseRetryService>());
         return services;
     }
 

@@ -24,6 +24,7 @@ namespace Alpr.Edge.Bridge.Web;
 [JsonSerializable(typeof(Holds.HoldRequest))]
 [JsonSerializable(typeof(Holds.HoldRelease))]
 [JsonSerializable(typeof(HoldPlaced))]
+[JsonSerializable(typeof(HoldReleased))]
 [JsonSerializable(typeof(EvidenceExportRequest))]
 [JsonSerializable(typeof(EvidenceExported))]
 [JsonSerializable(typeof(IReadOnlyList<Transfers.DeviceTransferStatus>))]

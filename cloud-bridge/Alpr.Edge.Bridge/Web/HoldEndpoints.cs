@@ -14,7 +14,7 @@ namespace Alpr.Edge.Bridge.Web;
 /// <summary>
 /// Legal holds and evidence exports (under <c>/api</c>, so each request is audited with its purpose; each hold placed
 /// or released and each export also writes its own audit row naming who and why). A hold placed here is pushed to
-/// the devices it concerns (<see cref="HoldPush"/>). Exports are written under <c>evidence-exports/</c> in the data
+/// the devices it concerns, and its release too (<see cref="DeviceHoldPush"/>). Exports are written under <c>evidence-exports/</c> in the data
 /// folder; the API never writes anywhere a caller names.
 /// </summary>
 public static class HoldEndpoints
@@ -28,7 +28,7 @@ public static class HoldEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/holds", ListAsync).WithSummary("Legal holds, newest first (?case=N for one case)").WithTags("holds");
         api.MapPost("/holds", PlaceAsync).WithSummary("Place a legal hold and push it to the devices concerned").WithTags("holds");
-        api.MapPost("/holds/{id:guid}/release", ReleaseAsync).WithSummary("Release a legal hold").WithTags("holds");
+        api.MapPost("/holds/{id:guid}/release", ReleaseAsync).WithSummary("Release a legal hold and release it on the devices that hold it").WithTags("holds");
         api.MapPost("/evidence/exports", ExportAsync).WithSummary("Export a case's held reads and hits, signed").WithTags("evidence");
         return api;
     }
@@ -37,7 +37,7 @@ public static class HoldEndpoints
         TypedResults.Json(await holds.ListAsync(@case, cancellationToken), BridgeJson.Default.IReadOnlyListLegalHold);
 
     private static async Task<Results<JsonHttpResult<HoldPlaced>, ProblemHttpResult>> PlaceAsync(
-        HoldRequest body, HttpContext context, HoldActions holds, ICentralStore store, MqttIngestService ingest, TimeProvider time, CancellationToken cancellationToken)
+        HoldRequest body, HttpContext context, HoldActions holds, DeviceHoldPush push, CancellationToken cancellationToken)
     {
         var outcome = await holds.PlaceAsync(body, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (outcome.Hold is not { } hold)
@@ -45,37 +45,21 @@ public static class HoldEndpoints
             return Problem(outcome);
         }
 
-        var devices = (await store.GetDevicesAsync(cancellationToken)).Select(d => d.DeviceId);
-        var commands = HoldPush.Commands(hold, devices, time.GetUtcNow(), out var notPushed);
-        var pushed = new List<string>();
-        var failed = notPushed is null ? new List<string>() : [notPushed];
-        foreach (var (deviceId, command) in commands)
-        {
-            try
-            {
-                if (await ingest.SendCommandAsync(deviceId, command, cancellationToken))
-                {
-                    pushed.Add(deviceId);
-                }
-                else
-                {
-                    failed.Add($"{deviceId}: the bridge is not connected to the broker, or the broker refused the command");
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failed.Add($"{deviceId}: {ex.Message}");
-            }
-        }
-
-        return TypedResults.Json(new HoldPlaced(hold, pushed, failed), BridgeJson.Default.HoldPlaced, statusCode: StatusCodes.Status201Created);
+        var result = await push.PlaceAsync(hold, cancellationToken);
+        return TypedResults.Json(new HoldPlaced(hold, result.PushedTo, result.NotPushed), BridgeJson.Default.HoldPlaced, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<Results<JsonHttpResult<LegalHold>, ProblemHttpResult>> ReleaseAsync(
-        Guid id, HoldRelease body, HttpContext context, HoldActions holds, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<HoldReleased>, ProblemHttpResult>> ReleaseAsync(
+        Guid id, HoldRelease body, HttpContext context, HoldActions holds, DeviceHoldPush push, CancellationToken cancellationToken)
     {
         var outcome = await holds.ReleaseAsync(id, body.By, body.Reason, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        return outcome.Hold is { } hold ? TypedResults.Json(hold, BridgeJson.Default.LegalHold) : Problem(outcome);
+        if (outcome.Hold is not { } hold)
+        {
+            return Problem(outcome);
+        }
+
+        var result = await push.ReleaseAsync(hold, cancellationToken);
+        return TypedResults.Json(new HoldReleased(hold, [.. result.AlreadyApplied, .. result.PushedTo], result.NotPushed), BridgeJson.Default.HoldReleased);
     }
 
     private static async Task<Results<JsonHttpResult<EvidenceExported>, ProblemHttpResult>> ExportAsync(

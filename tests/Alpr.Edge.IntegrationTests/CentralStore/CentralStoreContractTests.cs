@@ -218,6 +218,24 @@ public abstract partial class CentralStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Device_events_of_one_kind_are_found_since_a_time_for_one_device_or_all()
+    {
+        var old = Event("pole-1", Noon.AddDays(-2), DeviceEventKinds.Hold);
+        var mine = Event("pole-1", Noon, DeviceEventKinds.Hold);
+        var other = Event("pole-2", Noon.AddMinutes(1), DeviceEventKinds.Hold);
+        var tamper = Event("pole-1", Noon.AddMinutes(2));
+        foreach (var e in new[] { old, mine, other, tamper })
+        {
+            Assert.True(await Store.AddEventAsync(e, Noon, None));
+        }
+
+        var since = Noon.AddDays(-1);
+        Assert.Equal([mine.Id], (await Store.GetEventsOfKindAsync(DeviceEventKinds.Hold, since, "pole-1", None)).Select(e => e.Event.Id));
+        Assert.Equal([other.Id, mine.Id], (await Store.GetEventsOfKindAsync(DeviceEventKinds.Hold, since, null, None)).Select(e => e.Event.Id));
+        Assert.Equal([tamper.Id], (await Store.GetEventsOfKindAsync(DeviceEventKinds.Tamper, since, null, None)).Select(e => e.Event.Id));
+    }
+
+    [Fact]
     public async Task Device_availability_and_health_are_kept_per_device_latest_wins()
     {
         await Store.SetDeviceAvailabilityAsync("pole-b", "online", Noon, None);

@@ -1,6 +1,7 @@
 using Alpr.Edge.Bridge.Hosting;
 using System.Net.Http.Json;
 using System.Text;
+using Alpr.Edge.Bridge.Holds;
 using Alpr.Edge.Bridge.Ingest;
 using Alpr.Edge.Bridge.Storage;
 using Alpr.Edge.Bridge.Web;
@@ -67,6 +68,65 @@ public sealed class UplinkCommandTests() : UplinkTestBase("alpr-command-it-")
         var audit = await CentralStores.AuditOf(bridge.Host.Store).GetRecentAuditEntriesAsync(20, CancellationToken.None);
         Assert.Contains(audit, a => a.Action == "api.POST" && a.Target!.StartsWith("/api/devices/hold-pole/holds", StringComparison.Ordinal) && a.Purpose == "case 2026-117 evidence");
         Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Releasing_a_central_hold_releases_it_on_the_device_and_a_missed_release_is_retried()
+    {
+        await using var bridge = await RunningBridge.StartAsync(nameof(Releasing_a_central_hold_releases_it_on_the_device_and_a_missed_release_is_retried), Broker.Url);
+        var observer = new FirmwareObserver();
+        using (var firmware = BuildFirmware("central-hold-pole", observer))
+        {
+            await firmware.StartAsync();
+            await observer.WaitForReadsAsync(2, Patience);
+            using var http = bridge.CreateHttpClient();
+            http.DefaultRequestHeaders.Add(AccessAuditMiddleware.PurposeHeader, "case 2026-200 evidence");
+
+            // Released through the API: the device gets release-hold for its own id of the hold.
+            var first = await PlaceCentralHoldAsync(http, bridge, "2026-200");
+            var released = await http.PostAsJsonAsync($"/api/holds/{first.HoldId}/release", new { by = "Sgt. Lee", reason = "case closed" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, released.StatusCode);
+            using var releasedBody = System.Text.Json.JsonDocument.Parse(await released.Content.ReadAsStringAsync());
+            Assert.Equal("central-hold-pole", Assert.Single(releasedBody.RootElement.GetProperty("releasedOn").EnumerateArray()).GetString());
+            Assert.Empty(releasedBody.RootElement.GetProperty("notReleased").EnumerateArray());
+            var releasedEvent = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == HoldCommandIds.Release(first.HoldId, "central-hold-pole").ToString("D"));
+            Assert.Equal(("released", first.DeviceHoldId), (releasedEvent.Data["action"], releasedEvent.Data["holdId"]));
+
+            // Released where the push did not happen (as for a device offline at the time): the retry sends it.
+            var second = await PlaceCentralHoldAsync(http, bridge, "2026-201");
+            var outcome = await bridge.Host.Services.GetRequiredService<HoldActions>().ReleaseAsync(second.HoldId, "Sgt. Lee", "case closed", null, CancellationToken.None);
+            Assert.NotNull(outcome.Hold);
+            var retried = await bridge.Host.Services.GetRequiredService<HoldReleaseRetryService>().RetryOnceAsync(CancellationToken.None);
+            Assert.Equal(["central-hold-pole"], retried);
+            var retriedEvent = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == HoldCommandIds.Release(second.HoldId, "central-hold-pole").ToString("D"));
+            Assert.Equal(("released", second.DeviceHoldId), (retriedEvent.Data["action"], retriedEvent.Data["holdId"]));
+
+            // Once the device's released events are in, the retry sends nothing more.
+            await UplinkFirmware.WaitUntilAsync(
+                () => bridge.Host.Store.GetEventsOfKindAsync(DeviceEventKinds.Hold, DateTimeOffset.UtcNow.AddHours(-1), "central-hold-pole", CancellationToken.None)
+                    .GetAwaiter().GetResult().Count(e => e.Event.Data.GetValueOrDefault("action") == "released") == 2,
+                Patience,
+                "both released events at the bridge");
+            var afterwards = await bridge.Host.Services.GetRequiredService<HoldReleaseRetryService>().RetryOnceAsync(CancellationToken.None);
+            Assert.Empty(afterwards);
+            await firmware.StopAsync();
+        }
+
+        using var store = DeviceStore.Open(Path.Combine(WorkDirectory, "central-hold-pole"), TimeProvider.System);
+        Assert.Equal(0, store.Ring.GetStats().ActiveHolds);
+        Assert.DoesNotContain(LogRecorder.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    private static async Task<(Guid HoldId, string DeviceHoldId)> PlaceCentralHoldAsync(HttpClient http, RunningBridge bridge, string caseNumber)
+    {
+        var placed = await http.PostAsJsonAsync("/api/holds", new { caseNumber, reason = "robbery", by = "Det. Reyes", plate = UplinkFirmware.HotPlate, deviceId = "central-hold-pole" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, placed.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await placed.Content.ReadAsStringAsync());
+        Assert.Equal("central-hold-pole", Assert.Single(body.RootElement.GetProperty("pushedTo").EnumerateArray()).GetString());
+        var holdId = body.RootElement.GetProperty("hold").GetProperty("id").GetGuid();
+        var placedEvent = await WaitForEventAsync(bridge, e => e.Data.GetValueOrDefault("commandId") == HoldCommandIds.Place(holdId, "central-hold-pole").ToString("D"));
+        Assert.Equal("placed", placedEvent.Data["action"]);
+        return (holdId, placedEvent.Data["holdId"]);
     }
 
     [Fact]
