@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using System.CommandLine;
 
 namespace Alpr.Edge.Bridge.Cli;
@@ -13,6 +14,28 @@ public static class BridgeCli
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var root = CreateRoot(output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
+        {
+            await error.WriteLineAsync($"alpr-bridge: {string.Join("; ", parsed.Errors.Select(e => ParseErrorText.Describe(e.Message)))} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        // The host handles Ctrl+C and SIGTERM itself, so System.CommandLine must not (ProcessTerminationTimeout = null).
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>Every verb, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    internal static RootCommand CreateRoot(TextWriter output, TextWriter error)
+    {
         var root = new RootCommand(
             "alpr-bridge: receives licence-plate reads and hot-list hits from devices over MQTT, stores and acknowledges them, "
             + "and serves a page and API on loopback.")
@@ -32,21 +55,6 @@ public static class BridgeCli
             version.Action = new PrintVersionAction();
         }
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
-        {
-            await error.WriteLineAsync($"alpr-bridge: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see --help)");
-            return ExitCodes.Usage;
-        }
-
-        // The host handles Ctrl+C and SIGTERM itself, so System.CommandLine must not (ProcessTerminationTimeout = null).
-        var invocation = new InvocationConfiguration
-        {
-            Output = output,
-            Error = error,
-            ProcessTerminationTimeout = null,
-            EnableDefaultExceptionHandler = false,
-        };
-        return await parsed.InvokeAsync(invocation, cancellationToken);
+        return root;
     }
 }

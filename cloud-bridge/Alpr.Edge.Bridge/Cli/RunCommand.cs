@@ -70,7 +70,10 @@ internal sealed class RunCommand : Command
         }
         catch (Exception ex)
         {
-            var message = ex is AggregateException { InnerException: { } inner } ? inner.Message : ex.Message;
+            var cause = ex is AggregateException { InnerException: { } inner } ? inner : ex;
+            var message = cause is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } && options.EmbeddedBrokerPort is { } port
+                ? $"the embedded broker's port 127.0.0.1:{port} is already in use; stop what listens there or choose another --embedded-broker PORT"
+                : cause.Message;
             await _error.WriteLineAsync($"alpr-bridge: {message.ReplaceLineEndings(" ")}");
             return ExitCodes.Failure;
         }

@@ -49,7 +49,8 @@ public sealed partial class RegularAuditService(
             ReportWritten(logger, from, json);
             return json;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // A store disposed under a run that the stopping host cancelled is the stop, not a failure.
+        catch (Exception ex) when (ex is not OperationCanceledException && !(ex is ObjectDisposedException && cancellationToken.IsCancellationRequested))
         {
             ReportFailed(logger, name, ex.Message.ReplaceLineEndings(" "));
             return null;

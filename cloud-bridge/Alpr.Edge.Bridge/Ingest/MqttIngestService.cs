@@ -125,7 +125,7 @@ public sealed class MqttIngestService : BackgroundService
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     var delay = backoff.Next();
-                    IngestLog.ConnectFailed(_logger, broker, ex.Message, delay);
+                    IngestLog.ConnectFailed(_logger, broker, BrokerErrorText.Describe(ex), delay);
                     await Task.Delay(delay, _time, cancellationToken);
                     continue;
                 }

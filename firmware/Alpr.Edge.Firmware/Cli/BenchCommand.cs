@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -34,20 +35,14 @@ internal static class BenchCommand
         var size = new Option<string>("--size") { Description = "Frame size WIDTHxHEIGHT (320x240 to 4096x4096).", DefaultValueFactory = _ => "1280x720" };
         size.Validators.Add(r =>
         {
-            if (!TryParseSize(r.GetValueOrDefault<string>(), out _, out _))
+            if (OptionRules.TryValue(r, out var text) && !TryParseSize(text, out _, out _))
             {
-                r.AddError($"--size must be WIDTHxHEIGHT between 320x240 and 4096x4096, such as 1920x1080; got '{r.GetValueOrDefault<string>()}'.");
+                r.AddError($"--size must be WIDTHxHEIGHT between 320x240 and 4096x4096, such as 1920x1080; got '{text}'.");
             }
         });
         var precision = RecognitionPrecisionOptions.CreatePrecision();
         var cpuClass = RecognitionPrecisionOptions.CreateCpuClass();
-        frames.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                r.AddError("--frames must be between 1 and 10000.");
-            }
-        });
+        frames.InRange(1, 10_000);
         var command = new Command("bench", "Time recognition per stage on simulated frames for one or more model sets (fp32 vs int8).")
         {
             manifests, frames, seed, night, threads, warmup, models, size, precision, cpuClass,

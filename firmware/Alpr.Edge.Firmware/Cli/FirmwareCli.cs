@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
@@ -23,7 +24,7 @@ public static class FirmwareCli
             var name = command == root ? "alpr-edge" : $"alpr-edge {command.Name}";
             // "Required command was not provided" says less than an unrecognised token next to it.
             var first = parseResult.Errors.OrderBy(e => e.Message.StartsWith("Required command", StringComparison.Ordinal) ? 1 : 0).First();
-            await error.WriteLineAsync($"alpr-edge: {first.Message.ReplaceLineEndings(" ")} (see '{name} --help')");
+            await error.WriteLineAsync($"alpr-edge: {ParseErrorText.Describe(first.Message).ReplaceLineEndings(" ")} (see '{name} --help')");
             return ExitCodes.BadUsage;
         }
 
@@ -32,7 +33,8 @@ public static class FirmwareCli
             cancellationToken);
     }
 
-    private static RootCommand CreateRoot(TextWriter output, TextWriter error)
+    /// <summary>Every verb, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    internal static RootCommand CreateRoot(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("alpr-edge: the licence-plate reader on the pole (capture, recognition, hot lists, device store, MQTT uplink).")
         {

@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using Alpr.Edge.Firmware.Hosting;
 using Alpr.Edge.Hotlists.Loading;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,19 +22,28 @@ internal static class FirmwareRunner
             return Fail(error, ex.Message, ExitCodes.BadUsage);
         }
 
+        var newDataFolder = NewDataFolder.Of(host);
         using (host)
         {
             try
             {
+                // Every option is bound and validated before any service is made, so a wrong setting is said before
+                // models load or the data folder is touched.
+                host.Services.GetService<IStartupValidator>()?.Validate();
                 await host.StartAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var causes = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [ex];
-                var message = string.Join("; ", causes.Select(c => c.Message));
-                return causes.All(IsConfigurationError)
-                    ? Fail(error, message, ExitCodes.BadUsage)
-                    : Fail(error, $"cannot start: {message}", ExitCodes.Failure);
+                var message = string.Join("; ", causes.Select(c => ParseErrorText.Describe(c.Message)));
+                if (!causes.All(IsConfigurationError))
+                {
+                    return Fail(error, $"cannot start: {message}", ExitCodes.Failure);
+                }
+
+                host.Dispose();
+                newDataFolder?.RemoveIfEmpty();
+                return Fail(error, message, ExitCodes.BadUsage);
             }
 
             await host.WaitForShutdownAsync(CancellationToken.None);

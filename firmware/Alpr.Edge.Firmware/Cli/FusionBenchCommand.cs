@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -33,15 +34,9 @@ internal static class FusionBenchCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var save = new Option<string?>("--save") { Description = "Folder to write every rendered crop to (PNG), for a look." };
         var show = new Option<bool>("--show") { Description = "Print each pass: the plate, every frame's reading and confidence, and each method's text." };
-        passes.Validators.Add(r => Range(r, "--passes", 1, 100_000));
-        frames.Validators.Add(r => Range(r, "--frames", 1, 100));
-        noise.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 3 or double.NaN)
-            {
-                r.AddError("--noise must be between 0 and 3.");
-            }
-        });
+        passes.InRange(1, 100_000);
+        frames.InRange(1, 100);
+        noise.InRange(0, 3);
         var command = new Command("fusion-bench", "Fused vs best-frame vs majority reads on simulated noisy vehicle passes, with the real recogniser.")
         {
             passes, frames, seed, noise, manifest, models, threads, save, show,
@@ -180,14 +175,6 @@ internal static class FusionBenchCommand
         using var png = crop.Encode(SKEncodedImageFormat.Png, 100);
         using var file = File.Create(path);
         png.SaveTo(file);
-    }
-
-    private static void Range(System.CommandLine.Parsing.OptionResult result, string name, int low, int high)
-    {
-        if (result.GetValueOrDefault<int>() < low || result.GetValueOrDefault<int>() > high)
-        {
-            result.AddError($"{name} must be between {low} and {high}.");
-        }
     }
 
     private sealed record Settings(int Passes, int Frames, int Seed, double Noise, string? Save, bool Show);

@@ -147,6 +147,11 @@ internal static class RecognizeCommand
             }
         }
 
+        if (files.Count == 0)
+        {
+            throw new ArgumentException($"no images in {string.Join(", ", paths)} (looked for {string.Join(", ", ImageExtensions.Order(StringComparer.Ordinal))} files)");
+        }
+
         return files;
     }
 

@@ -11,7 +11,7 @@ internal static class RunCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = new Option<string?>("--config", "-c") { Description = "JSON config file (unknown keys are refused)", HelpName = "FILE" };
-        var source = new Option<string?>("--source") { Description = "Frame source: sim://SEED[?fps=..&frames=..&plates=A,B] or a folder of images [default: sim://1]", HelpName = "URI" };
+        var source = new Option<string?>("--source") { Description = "Frame source: sim://SEED[?fps=..&frames=..&plates=A,B] (simulator), v4l2:///dev/videoN (USB/CSI camera), rtsp://HOST/PATH or http(s)://HOST/PATH (IP camera, MJPEG), a video file, or a folder of images [default: sim://1]", HelpName = "URI" };
         var data = new Option<string?>("--data") { Description = "Data folder for the encrypted store (store.db) and its key [default: ./edge-data]", HelpName = "DIR" };
         var broker = new Option<string?>("--broker") { Description = "MQTT broker [default: mqtt://127.0.0.1:1883]", HelpName = "URL" };
         broker.Validators.Add(result =>

@@ -1,3 +1,4 @@
+using Alpr.Edge.CommandLine;
 using System.CommandLine;
 using Alpr.Edge.Capture.Simulation;
 
@@ -18,13 +19,7 @@ internal static class SimulateCommand
         var night = new Option<bool>("--night") { Description = "Render the infrared night look." };
         var width = new Option<int>("--width") { Description = "Frame width in pixels.", DefaultValueFactory = _ => 1280 };
         var height = new Option<int>("--height") { Description = "Frame height in pixels.", DefaultValueFactory = _ => 720 };
-        frames.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
-            {
-                result.AddError("--frames must be between 1 and 100000.");
-            }
-        });
+        frames.InRange(1, 100_000);
 
         var command = new Command("simulate", "Render simulated camera frames (with ground truth) to a folder.")
         {

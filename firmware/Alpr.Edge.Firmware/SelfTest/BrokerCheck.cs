@@ -1,3 +1,4 @@
+using Alpr.Edge.MqttTls;
 using Alpr.Edge.Firmware.Uplink;
 using Alpr.Edge.Hardware.SelfTest;
 using MQTTnet;
@@ -55,7 +56,7 @@ internal static class BrokerCheck
         }
         catch (Exception ex) when (ex is MqttCommunicationException or System.Net.Sockets.SocketException or IOException or System.Security.Authentication.AuthenticationException)
         {
-            return SelfTestCheck.Fail(Name, $"{broker}: {ex.Message}", fix);
+            return SelfTestCheck.Fail(Name, $"{broker}: {BrokerErrorText.Describe(ex)}", fix);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Alpr.Edge.MqttTls;
 using System.Buffers;
 using System.Text;
 using Alpr.Edge.Contracts;
@@ -378,9 +379,5 @@ internal sealed class UplinkService : BackgroundService
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string OneLine(Exception ex)
-    {
-        var message = ex.InnerException is { } inner && ex.Message.Length < 40 ? $"{ex.Message} ({inner.Message})" : ex.Message;
-        return message.ReplaceLineEndings(" ");
-    }
+    private static string OneLine(Exception ex) => BrokerErrorText.Describe(ex);
 }

@@ -22,7 +22,7 @@ public sealed class FirmwareCliTests : IDisposable
         var (exitCode, output, _) = await Run("run", "--help");
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        foreach (var option in new[] { "--config", "--source", "--data", "--broker", "--for", "--json", "--hotlist", "--device-id" })
+        foreach (var option in new[] { "--config", "--source", "--data", "--broker", "--for", "--json", "--hotlist", "--device-id", "v4l2://", "rtsp://", "video file" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
@@ -135,6 +135,50 @@ public sealed class FirmwareCliTests : IDisposable
 
         Assert.Equal(ExitCodes.BadUsage, exitCode);
         Assert.Contains("Capture:Source", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_refused_for_a_setting_leaves_no_new_data_folder_behind_and_keeps_an_old_one()
+    {
+        var fresh = Path.Combine(_temp.Path, "fresh-edge-data");
+
+        var (exitCode, _, error) = await Run("run", "--hotlist", Path.Combine(_temp.Path, "nope.csv"), "--data", fresh, "--broker", "mqtt://127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.BadUsage, exitCode);
+        Assert.Contains("does not exist", Assert.Single(Lines(error)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(fresh), "the refused run left its new data folder behind");
+
+        var old = Path.Combine(_temp.Path, "old-edge-data");
+        Directory.CreateDirectory(old);
+        var kept = Path.Combine(old, "note.txt");
+        await File.WriteAllTextAsync(kept, "keep me");
+        var (again, _, _) = await Run("run", "--hotlist", Path.Combine(_temp.Path, "nope.csv"), "--data", old, "--broker", "mqtt://127.0.0.1:1");
+        Assert.Equal(ExitCodes.BadUsage, again);
+        Assert.True(File.Exists(kept));
+    }
+
+    [Fact]
+    public async Task A_time_span_in_the_wrong_format_is_refused_with_the_format_to_use()
+    {
+        var config = _temp.File("edge.json", """{ "Uplink": { "StatusInterval": "1.5s" } }""");
+
+        var (exitCode, _, error) = await Run("run", "--config", config, "--data", Path.Combine(_temp.Path, "d"), "--broker", "mqtt://127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.BadUsage, exitCode);
+        Assert.Equal("alpr-edge: Uplink:StatusInterval: '1.5s' is not a time span: hh:mm:ss or d.hh:mm:ss, such as 00:00:01.5 or 1.00:00:00", Assert.Single(Lines(error)));
+    }
+
+    [Fact]
+    public async Task Recognize_on_a_folder_without_images_says_so()
+    {
+        var empty = Path.Combine(_temp.Path, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exitCode, output, error) = await Run("recognize", empty);
+
+        Assert.Equal(ExitCodes.BadUsage, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"alpr-edge recognize: no images in {empty}", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();
