@@ -16,6 +16,8 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
     /// <summary>The advisory lock that serialises appends to the audit chain ("alpr-aud" in ASCII).</summary>
     private const long AuditChainLockKey = 0x616c_7072_2d61_7564;
 
+    private const string ExplainAnalyze = "EXPLAIN (ANALYZE, BUFFERS)";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _name;
     private readonly ILogger _logger;
@@ -77,6 +79,17 @@ public sealed partial class PostgresCentralStore : RelationalCentralStore, ICent
             }
         }
     }
+
+    /// <summary>
+    /// <c>EXPLAIN (ANALYZE, BUFFERS)</c> of the statement <see cref="RelationalCentralStore.FindReadsAsync"/> sends for
+    /// <paramref name="query"/> (the same text and parameters), one line per row; <c>scripts/explain-at-scale</c> checks them.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ExplainFindReadsAsync(ReadQuery query, CancellationToken cancellationToken) =>
+        ExplainFindReadsAsync(ExplainAnalyze, query, cancellationToken);
+
+    /// <summary>As <see cref="ExplainFindReadsAsync(ReadQuery, CancellationToken)"/>, for <see cref="RelationalCentralStore.FindHitsAsync"/>.</summary>
+    public Task<IReadOnlyList<string>> ExplainFindHitsAsync(ReadQuery query, CancellationToken cancellationToken) =>
+        ExplainFindHitsAsync(ExplainAnalyze, query, cancellationToken);
 
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -76,6 +76,10 @@ public sealed partial class SqliteCentralStore : RelationalCentralStore, ICentra
     public Task<bool> AddReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         InsertReadAsync(read, receivedAt, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<IngestBatchResult> AddBatchAsync(IngestBatch batch, CancellationToken cancellationToken) =>
+        InsertBatchAsync(batch, cancellationToken);
+
     /// <summary>Closes this database's pooled connections so the file can be moved or deleted.</summary>
     public void Dispose()
     {

@@ -26,6 +26,12 @@ public interface ICentralStore
     /// </summary>
     Task<bool> AddHitAsync(HotlistHitMessage hit, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a whole ingest batch (reads, hits, device events and dead letters) in one transaction: all of it or, on an
+    /// exception, none of it. Records already stored, or repeated within the batch, are skipped as the single adds skip them.
+    /// </summary>
+    Task<IngestBatchResult> AddBatchAsync(IngestBatch batch, CancellationToken cancellationToken);
+
     /// <summary>The most recently captured reads, newest first.</summary>
     Task<IReadOnlyList<StoredRead>> GetRecentReadsAsync(int limit, CancellationToken cancellationToken);
 

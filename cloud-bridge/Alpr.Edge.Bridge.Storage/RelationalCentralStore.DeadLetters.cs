@@ -4,21 +4,8 @@ namespace Alpr.Edge.Bridge.Storage;
 public abstract partial class RelationalCentralStore
 {
     /// <summary>Keeps a refused message with its reason.</summary>
-    public async Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, """
-            INSERT INTO dead_letters (received_at, topic, reason, payload, payload_bytes)
-            VALUES (@at, @topic, @reason, @payload, @bytes);
-            """);
-        Add(command, "@at", TimeParameter(letter.ReceivedAt));
-        Add(command, "@topic", letter.Topic);
-        Add(command, "@reason", letter.Reason);
-        Add(command, "@payload", letter.Payload);
-        Add(command, "@bytes", letter.PayloadBytes);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public async Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken) =>
+        await InsertOneAsync(DeadLetterInsertSql, letter, BindDeadLetter, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The latest dead letters, newest first.</summary>
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken)

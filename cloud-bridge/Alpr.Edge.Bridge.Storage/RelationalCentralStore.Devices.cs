@@ -6,24 +6,8 @@ namespace Alpr.Edge.Bridge.Storage;
 public abstract partial class RelationalCentralStore
 {
     /// <summary>Stores a device event; false when an event with the same id was already stored.</summary>
-    public async Task<bool> AddEventAsync(DeviceEventMessage deviceEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deviceEvent);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            INSERT INTO events (id, device_id, kind, severity, occurred_at, received_at, payload)
-            VALUES (@id, @device, @kind, @severity, @occurred, @received, {Json("@payload")})
-            ON CONFLICT (id) DO NOTHING;
-            """);
-        Add(command, "@id", IdParameter(deviceEvent.Id));
-        Add(command, "@device", deviceEvent.DeviceId);
-        Add(command, "@kind", deviceEvent.Kind);
-        Add(command, "@severity", deviceEvent.Severity);
-        Add(command, "@occurred", TimeParameter(deviceEvent.OccurredAt));
-        Add(command, "@received", TimeParameter(receivedAt));
-        Add(command, "@payload", StoredJson.Write(deviceEvent, ContractsJson.Default.DeviceEventMessage));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public Task<bool> AddEventAsync(DeviceEventMessage deviceEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        InsertOneAsync(EventInsertSql, deviceEvent, (command, e) => BindEvent(command, e, receivedAt), cancellationToken);
 
     /// <summary>The most recent device events, newest first, of one device or of all when <paramref name="deviceId"/> is null.</summary>
     public Task<IReadOnlyList<StoredEvent>> GetRecentEventsAsync(int limit, string? deviceId, CancellationToken cancellationToken) =>

@@ -9,32 +9,8 @@ public abstract partial class RelationalCentralStore
     /// Stores a hit as <see cref="HitVerification.Unverified"/> whatever the device sent;
     /// false when a hit with the same id was already stored.
     /// </summary>
-    public async Task<bool> AddHitAsync(HotlistHitMessage hit, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(hit);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            INSERT INTO hits (id, read_id, device_id, camera, plate, captured_at, list_name, category, entry_plate,
-                              match_kind, case_number, verification, received_at, payload)
-            VALUES (@id, @read, @device, @camera, @plate, @captured, @list, @category, @entry,
-                    @match, @case, 'Unverified', @received, {Json("@payload")})
-            ON CONFLICT (id) DO NOTHING;
-            """);
-        Add(command, "@id", IdParameter(hit.Id));
-        Add(command, "@read", IdParameter(hit.Read.Id));
-        Add(command, "@device", hit.Read.DeviceId);
-        Add(command, "@camera", hit.Read.Camera);
-        Add(command, "@plate", hit.Read.Plate);
-        Add(command, "@captured", TimeParameter(hit.Read.CapturedAt));
-        Add(command, "@list", hit.ListName);
-        Add(command, "@category", hit.Category);
-        Add(command, "@entry", hit.EntryPlate);
-        Add(command, "@match", hit.MatchKind);
-        Add(command, "@case", hit.CaseNumber);
-        Add(command, "@received", TimeParameter(receivedAt));
-        Add(command, "@payload", StoredJson.WriteHit(hit));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public Task<bool> AddHitAsync(HotlistHitMessage hit, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        InsertOneAsync(HitInsertSql, hit, (command, h) => BindHit(command, h, receivedAt), cancellationToken);
 
     /// <summary>The most recently captured hits, newest first.</summary>
     public Task<IReadOnlyList<StoredHit>> GetRecentHitsAsync(int limit, CancellationToken cancellationToken) =>
@@ -46,8 +22,21 @@ public abstract partial class RelationalCentralStore
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<KeyValuePair<string, object>> { new("@limit", query.Limit), new("@offset", query.Offset) };
         var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter, forHits: true);
-        return QueryHitsAsync($"{where} ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken);
+        return QueryHitsAsync(HitsTail(where), parameters, cancellationToken);
     }
+
+    /// <summary>The engine's plan for <see cref="FindHitsAsync"/>, as <see cref="ExplainFindReadsAsync"/> gives it for reads.</summary>
+    protected async Task<IReadOnlyList<string>> ExplainFindHitsAsync(string explain, ReadQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, object>> { new("@limit", query.Limit), new("@offset", query.Offset) };
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter, forHits: true);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = HitsCommand(connection, HitsTail(where), parameters);
+        return await ExplainAsync(command, explain, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string HitsTail(string where) => $"{where} ORDER BY captured_at DESC, {InsertionOrder} DESC LIMIT @limit OFFSET @offset";
 
     /// <summary>One hit by id, or null.</summary>
     public async Task<StoredHit?> GetHitAsync(Guid id, CancellationToken cancellationToken)
@@ -119,12 +108,7 @@ public abstract partial class RelationalCentralStore
     private async Task<IReadOnlyList<StoredHit>> QueryHitsAsync(string tail, IReadOnlyList<KeyValuePair<string, object>> parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT payload, received_at, verification FROM hits {tail};");
-        foreach (var (name, value) in parameters)
-        {
-            Add(command, name, value);
-        }
-
+        await using var command = HitsCommand(connection, tail, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var hits = new List<StoredHit>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -133,5 +117,17 @@ public abstract partial class RelationalCentralStore
         }
 
         return hits;
+    }
+
+    private static System.Data.Common.DbCommand HitsCommand(
+        System.Data.Common.DbConnection connection, string tail, IReadOnlyList<KeyValuePair<string, object>> parameters)
+    {
+        var command = Command(connection, $"SELECT payload, received_at, verification FROM hits {tail};");
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        return command;
     }
 }

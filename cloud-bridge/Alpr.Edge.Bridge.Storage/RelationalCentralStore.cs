@@ -30,6 +30,20 @@ public abstract partial class RelationalCentralStore
         return QueryReadsAsync(where, parameters, query.Limit, query.Offset, cancellationToken);
     }
 
+    /// <summary>
+    /// The engine's plan for <see cref="FindReadsAsync"/>: <paramref name="explain"/> (e.g. <c>EXPLAIN</c>) runs in front of
+    /// the very statement, with the very parameters, that <see cref="FindReadsAsync"/> sends; one line per row of the plan.
+    /// </summary>
+    protected async Task<IReadOnlyList<string>> ExplainFindReadsAsync(string explain, ReadQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<KeyValuePair<string, object>>();
+        var where = ReadQuerySql.Where(query, (name, value) => parameters.Add(new(name, value)), TimeParameter);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = ReadsCommand(connection, where, parameters, query.Limit, query.Offset);
+        return await ExplainAsync(command, explain, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>One read by id, or null.</summary>
     public async Task<StoredRead?> GetReadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -38,28 +52,8 @@ public abstract partial class RelationalCentralStore
     }
 
     /// <summary>Stores a read; false when one with the same id and capture time is already stored.</summary>
-    protected async Task<bool> InsertReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"""
-            INSERT INTO reads (id, device_id, camera, plate, confidence, captured_at, received_at, firmware_version, latitude, longitude, payload)
-            VALUES (@id, @device, @camera, @plate, @confidence, @captured, @received, @firmware, @latitude, @longitude, {Json("@payload")})
-            ON CONFLICT DO NOTHING;
-            """);
-        Add(command, "@id", IdParameter(read.Id));
-        Add(command, "@device", read.DeviceId);
-        Add(command, "@camera", read.Camera);
-        Add(command, "@plate", read.Plate);
-        Add(command, "@confidence", read.Confidence);
-        Add(command, "@captured", TimeParameter(read.CapturedAt));
-        Add(command, "@received", TimeParameter(receivedAt));
-        Add(command, "@firmware", read.FirmwareVersion);
-        Add(command, "@latitude", read.Latitude);
-        Add(command, "@longitude", read.Longitude);
-        Add(command, "@payload", StoredJson.Write(read, ContractsJson.Default.PlateReadMessage));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    protected Task<bool> InsertReadAsync(PlateReadMessage read, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        InsertOneAsync(ReadInsertSql, read, (command, r) => BindRead(command, r, receivedAt), cancellationToken);
 
     /// <summary>
     /// Runs <c>SELECT payload, received_at FROM reads {where}</c>, newest captured first, skipping <paramref name="offset"/>,
@@ -69,15 +63,7 @@ public abstract partial class RelationalCentralStore
         string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection,
-            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit OFFSET @offset;");
-        Add(command, "@limit", Math.Max(0, limit));
-        Add(command, "@offset", Math.Max(0, offset));
-        foreach (var (name, value) in parameters)
-        {
-            Add(command, name, value);
-        }
-
+        await using var command = ReadsCommand(connection, where, parameters, limit, offset);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var reads = new List<StoredRead>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -86,6 +72,37 @@ public abstract partial class RelationalCentralStore
         }
 
         return reads;
+    }
+
+    private DbCommand ReadsCommand(
+        DbConnection connection, string where, IReadOnlyList<KeyValuePair<string, object>> parameters, int limit, int offset)
+    {
+        var command = Command(connection,
+            $"SELECT payload, received_at FROM reads {where} ORDER BY captured_at DESC, {ReadsTieBreak} LIMIT @limit OFFSET @offset;");
+        Add(command, "@limit", Math.Max(0, limit));
+        Add(command, "@offset", Math.Max(0, offset));
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="explain"/> in front of <paramref name="command"/>'s statement; every row's first column.</summary>
+    private static async Task<IReadOnlyList<string>> ExplainAsync(DbCommand command, string explain, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2100 // explain is the engine's own constant; the statement is this library's own text.
+        command.CommandText = $"{explain} {command.CommandText}";
+#pragma warning restore CA2100
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lines.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return lines;
     }
 
     /// <summary>How reads captured at the same time are ordered, after <c>captured_at DESC</c>.</summary>

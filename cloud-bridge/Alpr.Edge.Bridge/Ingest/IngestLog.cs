@@ -67,4 +67,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Ingest queue full: a QoS 0 message on {Topic} was dropped (devices send data at QoS 1)")]
     public static partial void QueueFull(ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Could not store a batch of {Count} messages in one transaction (nothing of it was kept); storing them one by one")]
+    public static partial void BatchStoreFailed(ILogger logger, Exception exception, int count);
 }

@@ -291,115 +291,218 @@ public sealed class MqttIngestService : BackgroundService
 
     private async Task ProcessBatchAsync(IMqttClient client, List<IncomingMessage> batch, CancellationToken cancellationToken)
     {
-        var storedByDevice = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
-        var stored = new HashSet<IncomingMessage>();
-        var deadLettered = new HashSet<IncomingMessage>();
-        var storageFailed = false;
+        var states = new Dictionary<(string DeviceId, bool Health), DeviceStateUpdate>();
         foreach (var message in batch)
         {
             _metrics.OnReceived();
             if (message.Parsed.State is { } state)
             {
-                await TryKeepStateAsync(state, cancellationToken);
-                continue;
+                // Only the latest availability and status of a device in the batch matter: each replaces the one before.
+                states[(state.DeviceId, state.Health is not null)] = state;
             }
-
-            if (message.Parsed.Record is not { } record)
-            {
-                // Refused: kept in the dead letters with its reason, never half-applied; acknowledged only once kept.
-                if (message.DeadLetter is not { } letter || (!storageFailed && await TryDeadLetterAsync(letter, cancellationToken)))
-                {
-                    deadLettered.Add(message);
-                }
-                else
-                {
-                    storageFailed = true;
-                }
-
-                continue;
-            }
-
-            if (storageFailed || !await TryStoreAsync(record, cancellationToken))
-            {
-                storageFailed = true;
-                continue;
-            }
-
-            if (!storedByDevice.TryGetValue(record.DeviceId, out var ids))
-            {
-                storedByDevice[record.DeviceId] = ids = [];
-            }
-
-            if (!ids.Contains(record.Id))
-            {
-                ids.Add(record.Id);
-            }
-
-            stored.Add(message);
         }
 
-        var acknowledgedDevices = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (deviceId, ids) in storedByDevice)
+        foreach (var state in states.Values)
         {
-            if (await TryPublishAcknowledgementAsync(client, deviceId, ids, cancellationToken))
+            await TryKeepStateAsync(state, cancellationToken);
+        }
+
+        // The whole batch in one transaction; if that fails, record by record, so one record the store refuses holds
+        // back only itself and what follows it.
+        var outcome = await TryStoreBatchAsync(batch, cancellationToken) ?? await StoreEachAsync(batch, cancellationToken);
+
+        var acknowledgedDevices = new HashSet<string>(StringComparer.Ordinal);
+        var acks = outcome.StoredByDevice.Select(async pair =>
+            (pair.Key, Published: await TryPublishAcknowledgementAsync(client, pair.Key, pair.Value, cancellationToken))).ToList();
+        foreach (var (deviceId, published) in await Task.WhenAll(acks))
+        {
+            if (published)
             {
                 acknowledgedDevices.Add(deviceId);
             }
         }
 
-        // PUBACK in the order received: dead-lettered messages and stored ones whose device got its ack.
+        // PUBACK in the order received: device states, dead-lettered messages and stored ones whose device got its ack.
         foreach (var message in batch)
         {
-            var done = message.Parsed.Record is not { } record
-                ? deadLettered.Contains(message)
-                : stored.Contains(message) && acknowledgedDevices.Contains(record.DeviceId);
+            var done = message.Parsed.State is not null
+                || (message.Parsed.Record is not { } record
+                    ? outcome.Kept.Contains(message)
+                    : outcome.Kept.Contains(message) && acknowledgedDevices.Contains(record.DeviceId));
             if (done)
             {
                 await AcknowledgeDeliveryAsync(message, cancellationToken);
             }
         }
 
-        if (storageFailed)
+        if (outcome.StorageFailed)
         {
             IngestLog.ReconnectingAfterStoreFailure(_logger);
             await DisconnectAsync(client);
         }
     }
 
-    private async Task<bool> TryStoreAsync(IngestRecord record, CancellationToken cancellationToken)
+    /// <summary>Stores the batch's records and dead letters in one transaction; null when the store failed (nothing of it was stored).</summary>
+    private async Task<BatchOutcome?> TryStoreBatchAsync(List<IncomingMessage> batch, CancellationToken cancellationToken)
     {
-        var kind = record.Kind;
+        var reads = new List<(IncomingMessage Message, PlateReadMessage Read)>();
+        var hits = new List<(IncomingMessage Message, HotlistHitMessage Hit)>();
+        var events = new List<(IncomingMessage Message, DeviceEventMessage Event)>();
+        var letters = new List<(IncomingMessage Message, DeadLetter Letter)>();
+        var outcome = new BatchOutcome();
+        foreach (var message in batch)
+        {
+            switch (message.Parsed)
+            {
+                case { Record.Read: { } read }: reads.Add((message, read)); break;
+                case { Record.Hit: { } hit }: hits.Add((message, hit)); break;
+                case { Record.Event: { } deviceEvent }: events.Add((message, deviceEvent)); break;
+                case { State: not null }: break;
+                default:
+                    if (message.DeadLetter is { } letter)
+                    {
+                        letters.Add((message, letter));
+                    }
+                    else
+                    {
+                        outcome.Kept.Add(message);
+                    }
+
+                    break;
+            }
+        }
+
+        if (reads.Count + hits.Count + events.Count + letters.Count == 0)
+        {
+            return outcome;
+        }
+
+        IngestBatchResult result;
         try
         {
-            var receivedAt = _time.GetUtcNow();
-            var added = record.Read is { } read ? await _store.AddReadAsync(read, receivedAt, cancellationToken)
-                : record.Hit is { } hit ? await _store.AddHitAsync(hit, receivedAt, cancellationToken)
-                : await _store.AddEventAsync(record.Event!, receivedAt, cancellationToken);
-            if (added)
-            {
-                _metrics.OnStored(kind);
-                IngestLog.Stored(_logger, kind, record.Id, record.DeviceId);
-                if (record.Read is { } newRead)
-                {
-                    _printer.Print(newRead);
-                }
-                else if (record.Hit is { } newHit)
-                {
-                    _printer.Print(newHit with { Verification = HitVerification.Unverified });
-                }
-            }
-            else
-            {
-                _metrics.OnDuplicate(kind);
-                IngestLog.Duplicate(_logger, kind, record.Id, record.DeviceId);
-            }
-
-            return true;
+            result = await _store.AddBatchAsync(
+                new IngestBatch([.. reads.Select(r => r.Read)], [.. hits.Select(h => h.Hit)], [.. events.Select(e => e.Event)], [.. letters.Select(l => l.Letter)], _time.GetUtcNow()),
+                cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            IngestLog.StoreFailed(_logger, ex, kind, record.Id, record.DeviceId);
-            return false;
+            IngestLog.BatchStoreFailed(_logger, ex, batch.Count);
+            return null;
+        }
+
+        for (var i = 0; i < reads.Count; i++)
+        {
+            Stored(outcome, reads[i].Message, result.ReadsAdded[i]);
+        }
+
+        for (var i = 0; i < hits.Count; i++)
+        {
+            Stored(outcome, hits[i].Message, result.HitsAdded[i]);
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            Stored(outcome, events[i].Message, result.EventsAdded[i]);
+        }
+
+        foreach (var (message, letter) in letters)
+        {
+            IngestLog.Dropped(_logger, letter.Topic, letter.Reason);
+            _metrics.OnDropped();
+            outcome.Kept.Add(message);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Stores the batch one record at a time, stopping at the first failure (the rest stays unacknowledged).</summary>
+    private async Task<BatchOutcome> StoreEachAsync(List<IncomingMessage> batch, CancellationToken cancellationToken)
+    {
+        var outcome = new BatchOutcome();
+        foreach (var message in batch)
+        {
+            if (message.Parsed.State is not null)
+            {
+                continue;
+            }
+
+            if (message.Parsed.Record is not { } record)
+            {
+                // Refused: kept in the dead letters with its reason, never half-applied; acknowledged only once kept.
+                if (message.DeadLetter is not { } letter || (!outcome.StorageFailed && await TryDeadLetterAsync(letter, cancellationToken)))
+                {
+                    outcome.Kept.Add(message);
+                }
+                else
+                {
+                    outcome.StorageFailed = true;
+                }
+
+                continue;
+            }
+
+            if (outcome.StorageFailed || await TryStoreAsync(record, cancellationToken) is not { } added)
+            {
+                outcome.StorageFailed = true;
+                continue;
+            }
+
+            Stored(outcome, message, added);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Counts, logs and prints a record the store took (new or a re-send), and queues it for its device's ack.</summary>
+    private void Stored(BatchOutcome outcome, IncomingMessage message, bool added)
+    {
+        var record = message.Parsed.Record!;
+        if (added)
+        {
+            _metrics.OnStored(record.Kind);
+            IngestLog.Stored(_logger, record.Kind, record.Id, record.DeviceId);
+            if (record.Read is { } newRead)
+            {
+                _printer.Print(newRead);
+            }
+            else if (record.Hit is { } newHit)
+            {
+                _printer.Print(newHit with { Verification = HitVerification.Unverified });
+            }
+        }
+        else
+        {
+            _metrics.OnDuplicate(record.Kind);
+            IngestLog.Duplicate(_logger, record.Kind, record.Id, record.DeviceId);
+        }
+
+        if (!outcome.StoredByDevice.TryGetValue(record.DeviceId, out var ids))
+        {
+            outcome.StoredByDevice[record.DeviceId] = ids = [];
+        }
+
+        if (!ids.Contains(record.Id))
+        {
+            ids.Add(record.Id);
+        }
+
+        outcome.Kept.Add(message);
+    }
+
+    /// <summary>Stores one record; true when new, false when already stored, null when the store failed.</summary>
+    private async Task<bool?> TryStoreAsync(IngestRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var receivedAt = _time.GetUtcNow();
+            return record.Read is { } read ? await _store.AddReadAsync(read, receivedAt, cancellationToken)
+                : record.Hit is { } hit ? await _store.AddHitAsync(hit, receivedAt, cancellationToken)
+                : await _store.AddEventAsync(record.Event!, receivedAt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IngestLog.StoreFailed(_logger, ex, record.Kind, record.Id, record.DeviceId);
+            return null;
         }
     }
 
