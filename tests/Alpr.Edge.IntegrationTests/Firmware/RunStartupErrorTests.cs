@@ -47,7 +47,7 @@ public sealed class RunStartupErrorTests : IDisposable
         var all = await output + await error;
 
         Assert.NotEqual(0, bridge.ExitCode);
-        Assert.Contains("alpr-bridge: Address already in use", all, StringComparison.Ordinal);
+        Assert.Contains($"alpr-bridge: the embedded broker's port 127.0.0.1:{port} is already in use", all, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
     }
 
